@@ -1,0 +1,2 @@
+import CurbsideModel
+public enum CurbsideMain { public static func main() async {} }

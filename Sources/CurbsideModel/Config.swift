@@ -1,0 +1,55 @@
+/// Everything `curbside.yml` says. Every field has a default, so an empty file is a valid config.
+public struct CurbsideConfig: Sendable, Equatable {
+    public var site = Site()
+    public var ingest = Ingest()
+    public var nyc = NYC()
+    public var chicago = Chicago()
+
+    public init() {}
+
+    public struct Site: Sendable, Equatable {
+        /// Shown in every page's header and the report's cover.
+        public var title = "Curbside"
+        /// Where the site will be served; used in versions.json. Pages themselves use relative links.
+        public var baseURL = ""
+        /// The newest N versions are kept under `site/v/`; older ones are removed.
+        public var retention = 30
+        public init() {}
+    }
+
+    public struct Ingest: Sendable, Equatable {
+        /// `$limit` of each page, at most 50,000 (the portal's own cap).
+        public var pageSize = 50_000
+        /// Requests in flight at once, across datasets.
+        public var concurrency = 4
+        public var connectTimeoutSeconds = 15
+        public var timeoutSeconds = 300
+        /// Attempts per request before the dataset stops.
+        public var maxAttempts = 6
+        public init() {}
+    }
+
+    public struct NYC: Sendable, Equatable {
+        public var enabled = true
+        public var portalURL = "https://data.cityofnewyork.us"
+        public var datasetID = "nc67-uf89"
+        /// The window runs from as-of − `windowStartDays` to as-of − `windowEndDays`, both included.
+        public var windowStartDays = 61
+        public var windowEndDays = 31
+        /// Missing days fetched per run, oldest first; 0 means all.
+        public var maxDaysPerRun = 14
+        /// A day fetched more than this many days ago (wall clock) is fetched again.
+        public var refreshAfterDays = 7
+        public init() {}
+    }
+
+    public struct Chicago: Sendable, Equatable {
+        public var enabled = true
+        public var portalURL = "https://data.cityofchicago.org"
+        public var crashesID = "85ca-t3if"
+        public var vehiclesID = "68nd-jvt3"
+        public var peopleID = "u6pd-qa9d"
+        public var backfillDays = 365
+        public init() {}
+    }
+}

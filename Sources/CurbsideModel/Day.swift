@@ -1,0 +1,115 @@
+/// A calendar day with no time zone: the unit of NYC partitions, windows and as-of dates.
+///
+/// Stored as days since 1970-01-01 so that arithmetic and ordering are exact.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    /// Days since 1970-01-01 (negative before).
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// - Returns: nil when the fields do not name a real day.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        ordinal = era * 146_097 + doe - 719_468
+    }
+
+    /// `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `MM/DD/YYYY`, the form NYC's `issue_date` uses.
+    public init?(usSlashed text: some StringProtocol) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+            let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var civil: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var iso: String {
+        let c = civil
+        return "\(Day.pad(c.year, 4))-\(Day.pad(c.month, 2))-\(Day.pad(c.day, 2))"
+    }
+
+    /// `MM/DD/YYYY`.
+    public var usSlashed: String {
+        let c = civil
+        return "\(Day.pad(c.month, 2))/\(Day.pad(c.day, 2))/\(Day.pad(c.year, 4))"
+    }
+
+    /// 1 = Sunday … 7 = Saturday, the convention of Chicago's `crash_day_of_week`.
+    public var weekday: Int {
+        // 1970-01-01 was a Thursday (5).
+        let w = (ordinal + 4) % 7
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    /// The Sunday that ends this day's week (the day itself when it is a Sunday).
+    public var weekEndingSunday: Day { adding(days: (8 - weekday) % 7) }
+
+    public func adding(days: Int) -> Day { Day(ordinal: ordinal + days) }
+
+    public static func - (lhs: Day, rhs: Day) -> Int { lhs.ordinal - rhs.ordinal }
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public var description: String { iso }
+
+    /// The day a UNIX time falls on, in UTC.
+    public init(unixSeconds: Double) {
+        ordinal = Int((unixSeconds / 86_400).rounded(.down))
+    }
+
+    /// Midnight UTC of this day as UNIX seconds.
+    public var unixSeconds: Double { Double(ordinal) * 86_400 }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

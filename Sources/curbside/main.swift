@@ -1,0 +1,2 @@
+import CurbsideCommands
+await CurbsideMain.main()

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 /// Curbside: Socrata portals → bronze → silver → gold → site.
@@ -6,6 +6,7 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(
@@ -72,12 +73,12 @@ let package = Package(
         ),
         .target(
             name: "CurbsideClean",
-            dependencies: ["CurbsideModel", "CurbsideWarehouse"],
+            dependencies: ["CurbsideModel", "CurbsideWarehouse", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "CurbsideAggregate",
-            dependencies: ["CurbsideModel", "CurbsideWarehouse"],
+            dependencies: ["CurbsideModel", "CurbsideWarehouse", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -90,6 +91,7 @@ let package = Package(
             dependencies: [
                 "CurbsideModel", "CurbsideCharts", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -13,7 +13,8 @@ extension CurbsideConfig {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw ConfigError(file: file, line: Self.line(of: error), key: nil, reason: .syntax(Self.problem(of: error)))
+            throw ConfigError(
+                file: file, line: Self.line(of: error), key: nil, reason: .syntax(Self.problem(of: error)))
         } catch {
             throw ConfigError(file: file, line: nil, key: nil, reason: .syntax("\(error)"))
         }
@@ -31,14 +32,18 @@ extension CurbsideConfig {
                 node, path: "ingest",
                 allowed: ["page_size", "concurrency", "connect_timeout_seconds", "timeout_seconds", "max_attempts"])
             if let n = m["page_size"] { ingest.pageSize = try reader.int(n, path: "ingest.page_size", in: 1...50_000) }
-            if let n = m["concurrency"] { ingest.concurrency = try reader.int(n, path: "ingest.concurrency", in: 1...64) }
+            if let n = m["concurrency"] {
+                ingest.concurrency = try reader.int(n, path: "ingest.concurrency", in: 1...64)
+            }
             if let n = m["connect_timeout_seconds"] {
                 ingest.connectTimeoutSeconds = try reader.int(n, path: "ingest.connect_timeout_seconds", in: 1...600)
             }
             if let n = m["timeout_seconds"] {
                 ingest.timeoutSeconds = try reader.int(n, path: "ingest.timeout_seconds", in: 1...86_400)
             }
-            if let n = m["max_attempts"] { ingest.maxAttempts = try reader.int(n, path: "ingest.max_attempts", in: 1...100) }
+            if let n = m["max_attempts"] {
+                ingest.maxAttempts = try reader.int(n, path: "ingest.max_attempts", in: 1...100)
+            }
         }
         if let node = top["datasets"] {
             let m = try reader.mapping(node, path: "datasets", allowed: ["nyc", "chicago"])
@@ -48,7 +53,9 @@ extension CurbsideConfig {
         if nyc.windowStartDays < nyc.windowEndDays, let node = top["datasets"] {
             throw ConfigError(
                 file: file, line: node.mark?.line, key: "datasets.nyc.window_start_days",
-                reason: .outOfRange("must be at least window_end_days (\(nyc.windowEndDays)): the window runs from as-of − start to as-of − end"))
+                reason: .outOfRange(
+                    "must be at least window_end_days (\(nyc.windowEndDays)): the window runs from as-of − start to as-of − end"
+                ))
         }
     }
 
@@ -56,15 +63,25 @@ extension CurbsideConfig {
         let p = "datasets.nyc"
         let m = try reader.mapping(
             node, path: p,
-            allowed: ["enabled", "portal_url", "dataset_id", "window_start_days", "window_end_days",
-                "max_days_per_run", "refresh_after_days"])
+            allowed: [
+                "enabled", "portal_url", "dataset_id", "window_start_days", "window_end_days",
+                "max_days_per_run", "refresh_after_days",
+            ])
         if let n = m["enabled"] { nyc.enabled = try reader.bool(n, path: "\(p).enabled") }
         if let n = m["portal_url"] { nyc.portalURL = try reader.url(n, path: "\(p).portal_url") }
         if let n = m["dataset_id"] { nyc.datasetID = try reader.socrataID(n, path: "\(p).dataset_id") }
-        if let n = m["window_start_days"] { nyc.windowStartDays = try reader.int(n, path: "\(p).window_start_days", in: 0...3650) }
-        if let n = m["window_end_days"] { nyc.windowEndDays = try reader.int(n, path: "\(p).window_end_days", in: 0...3650) }
-        if let n = m["max_days_per_run"] { nyc.maxDaysPerRun = try reader.int(n, path: "\(p).max_days_per_run", in: 0...3650) }
-        if let n = m["refresh_after_days"] { nyc.refreshAfterDays = try reader.int(n, path: "\(p).refresh_after_days", in: 0...3650) }
+        if let n = m["window_start_days"] {
+            nyc.windowStartDays = try reader.int(n, path: "\(p).window_start_days", in: 0...3650)
+        }
+        if let n = m["window_end_days"] {
+            nyc.windowEndDays = try reader.int(n, path: "\(p).window_end_days", in: 0...3650)
+        }
+        if let n = m["max_days_per_run"] {
+            nyc.maxDaysPerRun = try reader.int(n, path: "\(p).max_days_per_run", in: 0...3650)
+        }
+        if let n = m["refresh_after_days"] {
+            nyc.refreshAfterDays = try reader.int(n, path: "\(p).refresh_after_days", in: 0...3650)
+        }
     }
 
     private mutating func readChicago(_ node: Node, _ reader: YAMLReader) throws {
@@ -77,7 +94,9 @@ extension CurbsideConfig {
         if let n = m["crashes_id"] { chicago.crashesID = try reader.socrataID(n, path: "\(p).crashes_id") }
         if let n = m["vehicles_id"] { chicago.vehiclesID = try reader.socrataID(n, path: "\(p).vehicles_id") }
         if let n = m["people_id"] { chicago.peopleID = try reader.socrataID(n, path: "\(p).people_id") }
-        if let n = m["backfill_days"] { chicago.backfillDays = try reader.int(n, path: "\(p).backfill_days", in: 1...3650) }
+        if let n = m["backfill_days"] {
+            chicago.backfillDays = try reader.int(n, path: "\(p).backfill_days", in: 1...3650)
+        }
     }
 
     private static func line(of error: YamlError) -> Int? {
@@ -103,7 +122,8 @@ struct YAMLReader {
 
     func mapping(_ node: Node, path: String, allowed: [String]) throws -> [String: Node] {
         guard case .mapping(let mapping) = node else {
-            throw error(node, path.isEmpty ? nil : path, .wrongType(expected: "a mapping of settings", found: describe(node)))
+            throw error(
+                node, path.isEmpty ? nil : path, .wrongType(expected: "a mapping of settings", found: describe(node)))
         }
         var result: [String: Node] = [:]
         for (keyNode, value) in mapping {
@@ -127,7 +147,8 @@ struct YAMLReader {
             throw error(node, path, .wrongType(expected: "a whole number", found: describe(node)))
         }
         guard range.contains(value) else {
-            throw error(node, path, .outOfRange("must be between \(range.lowerBound) and \(range.upperBound), found \(value)"))
+            throw error(
+                node, path, .outOfRange("must be between \(range.lowerBound) and \(range.upperBound), found \(value)"))
         }
         return value
     }
@@ -154,10 +175,14 @@ struct YAMLReader {
     /// Socrata ids are two groups of four lowercase letters or digits: `nc67-uf89`.
     func socrataID(_ node: Node, path: String) throws -> String {
         let text = try string(node, path: path)
-        let ok = text.count == 9 && text.enumerated().allSatisfy { index, c in
-            index == 4 ? c == "-" : (c.isASCII && (c.isLowercase || c.isNumber))
+        let ok =
+            text.count == 9
+            && text.enumerated().allSatisfy { index, c in
+                index == 4 ? c == "-" : (c.isASCII && (c.isLowercase || c.isNumber))
+            }
+        guard ok else {
+            throw error(node, path, .wrongType(expected: "a Socrata dataset id like nc67-uf89", found: "'\(text)'"))
         }
-        guard ok else { throw error(node, path, .wrongType(expected: "a Socrata dataset id like nc67-uf89", found: "'\(text)'")) }
         return text
     }
 

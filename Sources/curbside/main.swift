@@ -1,2 +1,3 @@
 import CurbsideCommands
+
 await CurbsideMain.main()

@@ -1,0 +1,98 @@
+import CurbsideAggregate
+import CurbsideModel
+import CurbsidePublish
+import CurbsideRender
+import CurbsideWarehouse
+import Foundation
+
+/// A version rendered in memory: its record, its files (without the manifest) and what it was made of.
+public struct RenderedVersion: Sendable {
+    public var record: VersionRecord
+    public var files: [SiteFile]
+    public var inputs: VersionInputs
+}
+
+/// What `build` or `publish` did.
+public struct BuildOutcome: Sendable {
+    public var versionID: VersionID
+    /// False when an identical version was already published (nothing new).
+    public var published: Bool
+    public var siteRoot: String
+
+    public var summary: String {
+        published
+            ? "published \(versionID) to \(siteRoot)/v/\(versionID)/ (also \(siteRoot)/latest/)"
+            : "nothing new: \(versionID) is already published in \(siteRoot)/v/\(versionID)/"
+    }
+}
+
+extension Pipeline {
+    /// Every stage that exists, then publish.
+    public func build() async throws -> BuildOutcome {
+        _ = try await ingest()
+        _ = try await clean()
+        _ = try await aggregate()
+        let version = try await render()
+        return try await publish(version)
+    }
+
+    /// Renders the version from the warehouse as it is: pages, gold CSVs, lineage, assets.
+    public func render() async throws -> RenderedVersion {
+        try await stage("render") { try renderVersion() }
+    }
+
+    /// Publishes a rendered version atomically; an identical version already published is left alone.
+    public func publish(_ version: RenderedVersion) async throws -> BuildOutcome {
+        let outcome = try await stage("publish") {
+            do {
+                return try Publisher(siteRoot: options.siteRoot, retention: config.site.retention)
+                    .publish(version.record, files: version.files)
+            } catch {
+                throw CommandError(.failed("\(error)"))
+            }
+        }
+        switch outcome {
+        case .published(let id):
+            return BuildOutcome(versionID: id, published: true, siteRoot: options.siteRoot)
+        case .unchanged(let id):
+            return BuildOutcome(versionID: id, published: false, siteRoot: options.siteRoot)
+        }
+    }
+
+    /// Writes a rendered version's files into a folder (for `render --out`).
+    public func write(_ version: RenderedVersion, to folder: String) throws {
+        for file in version.files {
+            let path = (folder as NSString).appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    /// Opens a run record around `body`, closes it with the outcome, and always stops the simulator.
+    public func recordRun(command: String, _ body: () async throws -> Void) async throws {
+        runID = try? warehouse.startRun(
+            command: command, asOf: options.asOf, sample: options.sample, startedAt: clock.now())
+        do {
+            try await body()
+            await stopSimulator()
+            if let runID {
+                try? warehouse.finishRun(
+                    runID, summary: RunSummary(status: .succeeded, stageSeconds: stageSeconds, counters: counters),
+                    finishedAt: clock.now())
+            }
+        } catch {
+            await stopSimulator()
+            if let runID {
+                let status: RunSummary.Status =
+                    (error as? CommandError)?.exitCode == 3 ? .refused : .failed
+                try? warehouse.finishRun(
+                    runID,
+                    summary: RunSummary(
+                        status: status, error: "\(error)", stageSeconds: stageSeconds, counters: counters),
+                    finishedAt: clock.now())
+            }
+            throw error
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import CurbsideModel
-public enum CurbsideMain { public static func main() async {} }

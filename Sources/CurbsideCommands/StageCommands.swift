@@ -1,0 +1,91 @@
+import ArgumentParser
+import CurbsideAggregate
+import CurbsideClean
+import CurbsideIngest
+import CurbsidePublish
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Run every stage that exists, then publish.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Also print report.html to report.pdf with headless Chromium, when installed.")
+    var pdf = false
+
+    func run() async throws {
+        try await withPipeline(global, command: "build") { pipeline in
+            let outcome = try await pipeline.build()
+            print(outcome.summary)
+        }
+    }
+}
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest", abstract: "Fetch the windows' missing and stale partitions into bronze.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await withPipeline(global, command: "ingest") { pipeline in
+            if let report = try await pipeline.ingest() {
+                print("nyc: fetched \(report.partitions.count) day(s), \(report.rows) rows in \(report.requests) request(s)")
+            }
+        }
+    }
+}
+
+struct CleanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean", abstract: "Clean bronze into silver, with rejects in quarantine.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await withPipeline(global, command: "clean") { pipeline in
+            if let r = try await pipeline.clean() {
+                print("nyc: \(r.bronzeRows) bronze rows: \(r.silverRows) silver, \(r.quarantined) quarantined, \(r.superseded) superseded")
+            }
+        }
+    }
+}
+
+struct AggregateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aggregate", abstract: "Aggregate silver into the gold tables of the as-of's window.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await withPipeline(global, command: "aggregate") { pipeline in
+            if let gold = try await pipeline.aggregate() {
+                print("nyc: gold over \(gold.daily.count) day(s), \(gold.silverRows) silver rows")
+            }
+        }
+    }
+}
+
+struct RenderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Render the version's pages and files into a folder, without publishing.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Where to write the rendered files.")
+    var out = "build/render"
+
+    func run() async throws {
+        try await withPipeline(global, command: "render") { pipeline in
+            let version = try await pipeline.render()
+            try pipeline.write(version, to: out)
+            print("rendered \(version.files.count) files of \(version.record.id) into \(out)")
+        }
+    }
+}
+
+struct PublishCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Render from the warehouse as it is and publish a version.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await withPipeline(global, command: "publish") { pipeline in
+            let outcome = try await pipeline.publish(try await pipeline.render())
+            print(outcome.summary)
+        }
+    }
+}

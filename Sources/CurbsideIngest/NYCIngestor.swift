@@ -1,0 +1,105 @@
+import CurbsideModel
+import CurbsideWarehouse
+import Logging
+
+/// What one dataset's ingestion did in a run.
+public struct IngestReport: Sendable, Equatable {
+    public var dataset: DatasetID
+    public var partitions: [PartitionKey] = []
+    public var rows = 0
+    public var requests = 0
+    public var retries = 0
+    public var bytes = 0
+
+    public init(dataset: DatasetID) { self.dataset = dataset }
+}
+
+/// NYC parking and camera violations: one partition per issue day of the window.
+///
+/// A day is selected with equality on the TEXT column `issue_date` (`MM/DD/YYYY`), paged with
+/// `$limit`/`$offset` and always `$order=:id`, and committed to bronze in one transaction once every
+/// page has arrived.
+public struct NYCIngestor: Sendable {
+    public var warehouse: Warehouse
+    public var config: CurbsideConfig
+    public var portalURL: String
+    var fetcher: PageFetcher
+    var logger: Logger
+
+    /// - Parameters:
+    ///   - portalURL: the portal's base URL (the simulator's for `--sample`, a mirror for `--portal-url`).
+    ///   - appToken: sent as `X-App-Token`, never logged or stored.
+    public init(
+        warehouse: Warehouse, config: CurbsideConfig, portalURL: String, client: any HTTPClient,
+        appToken: String?, runID: Int64?, clock: any WallClock, sleeper: any Sleeper, logger: Logger
+    ) {
+        self.warehouse = warehouse
+        self.config = config
+        self.portalURL = portalURL
+        self.logger = logger
+        let policy = RetryPolicy(maxAttempts: config.ingest.maxAttempts)
+        fetcher = PageFetcher(
+            client: client, warehouse: warehouse, policy: policy, sleeper: sleeper, clock: clock, runID: runID,
+            appToken: appToken)
+    }
+
+    /// Fetches the days of the window that are missing or due for refresh.
+    /// - Parameters:
+    ///   - asOf: the date the window is measured from.
+    ///   - maxDays: days fetched at most in this run; 0 means all (the sample fills its window at once).
+    /// - Throws: `IngestError` when a day cannot be had; days committed before it stay committed.
+    public func run(asOf: Day, maxDays: Int) async throws -> IngestReport {
+        let dataset = DatasetID.nycViolations
+        let window = NYCWindow(asOf: asOf, config: config.nyc)
+        let known = try warehouse.partitions(of: dataset)
+        let days = NYCPlanner.days(
+            in: window, known: known, now: fetcher.clock.now(), maxDays: maxDays,
+            refreshAfterDays: config.nyc.refreshAfterDays)
+        var report = IngestReport(dataset: dataset)
+        logger.info(
+            "nyc: window \(window.first.iso)…\(window.last.iso), \(days.count) day(s) to fetch of \(window.days.count)")
+        for day in days {
+            let (rows, pages) = try await fetch(day: day, report: &report)
+            logger.info("nyc: \(day.iso): \(rows) rows in \(pages) page(s)")
+        }
+        return report
+    }
+
+    private func fetch(day: Day, report: inout IngestReport) async throws -> (rows: Int, pages: Int) {
+        let key = PartitionKey(day.iso)
+        let pageSize = config.ingest.pageSize
+        var pages: [BronzePage] = []
+        var offset = 0
+        while true {
+            let query = SoQLQuery(
+                portal: portalURL, datasetID: config.nyc.datasetID,
+                parameters: [
+                    ("$where", "issue_date='\(day.usSlashed)'"), ("$order", ":id"), ("$limit", String(pageSize)),
+                    ("$offset", String(offset)),
+                ])
+            let page = try await fetcher.fetch(query, dataset: .nycViolations, partition: key)
+            report.requests += page.attempts
+            report.retries += page.attempts - 1
+            report.bytes += page.body.count
+            let rows = page.rowRanges.map { range -> (recordID: String?, json: String) in
+                let slice = page.body[range]
+                return (Self.recordID(in: slice, field: "summons_number"), String(decoding: slice, as: UTF8.self))
+            }
+            pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
+            if rows.count < pageSize { break }
+            offset += pageSize
+        }
+        try warehouse.commitPartition(
+            dataset: .nycViolations, key: key, pages: pages, fetchedAt: fetcher.clock.now())
+        let rowCount = pages.reduce(0) { $0 + $1.rows.count }
+        report.partitions.append(key)
+        report.rows += rowCount
+        return (rowCount, pages.count)
+    }
+
+    /// The row's id field, when the row is an object that has it.
+    static func recordID(in row: ArraySlice<UInt8>, field: String) -> String? {
+        guard let fields = try? FlatJSON.fields(of: row) else { return nil }
+        return fields.first { $0.key == field }?.value.text
+    }
+}

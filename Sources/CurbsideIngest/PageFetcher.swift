@@ -1,0 +1,76 @@
+import CurbsideModel
+import CurbsideWarehouse
+
+/// Fetches one SODA page with retries, records every attempt in `fetches`, and hands back the page
+/// only when it is a complete JSON array: a truncated or malformed body is retried, never stored.
+struct PageFetcher: Sendable {
+    var client: any HTTPClient
+    var warehouse: Warehouse
+    var policy: RetryPolicy
+    var sleeper: any Sleeper
+    var clock: any WallClock
+    var runID: Int64?
+    /// Sent as `X-App-Token`; never logged, never stored.
+    var appToken: String?
+
+    struct Page {
+        var fetchID: Int64
+        var body: [UInt8]
+        var sha256: String
+        var rowRanges: [Range<Int>]
+        var attempts: Int
+    }
+
+    func fetch(_ query: SoQLQuery, dataset: DatasetID, partition: PartitionKey?) async throws -> Page {
+        var headers = ["Accept": "application/json"]
+        if let appToken, !appToken.isEmpty { headers["X-App-Token"] = appToken }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let startedAt = clock.now()
+            var record = FetchRecord(
+                runID: runID, dataset: dataset, partition: partition, url: query.url,
+                params: query.readableParameters, status: nil, bytes: 0, sha256: nil, startedAt: startedAt,
+                seconds: 0, attempt: attempt, error: nil)
+            var failure: IngestError.Reason = .network("no response", attempts: attempt)
+            var retryAfter: Double?
+            do {
+                let response = try await client.get(query.url, headers: headers)
+                record.status = response.status
+                record.bytes = response.body.count
+                record.seconds = response.seconds
+                record.sha256 = SHA256Hex.of(response.body)
+                if response.status == 200 {
+                    do {
+                        let ranges = try FlatJSON.elementRanges(of: response.body)
+                        let id = try warehouse.record(record)
+                        return Page(
+                            fetchID: id, body: response.body, sha256: record.sha256!, rowRanges: ranges,
+                            attempts: attempt)
+                    } catch let error as JSONSyntaxError {
+                        record.error = "\(error)"
+                        failure = .malformedPage("\(error)", attempts: attempt)
+                    }
+                } else {
+                    let said = IngestError.portalMessage(in: response.body)
+                    record.error = [said.code, said.message].compactMap { $0 }.joined(separator: ": ")
+                    failure = .http(status: response.status, code: said.code, message: said.message)
+                    retryAfter = RetryPolicy.retryAfterSeconds(response.headers["retry-after"], now: clock.now())
+                    if !RetryPolicy.isRetryable(status: response.status) {
+                        try warehouse.record(record)
+                        throw IngestError(dataset: dataset, partition: partition, url: query.url, reason: failure)
+                    }
+                }
+            } catch let error as HTTPError {
+                record.seconds = clock.now() - startedAt
+                record.error = "\(error.reason)"
+                failure = .network("\(error.reason)", attempts: attempt)
+            }
+            try warehouse.record(record)
+            guard attempt < policy.maxAttempts else {
+                throw IngestError(dataset: dataset, partition: partition, url: query.url, reason: failure)
+            }
+            try await sleeper.sleep(seconds: policy.delay(afterAttempt: attempt, retryAfter: retryAfter))
+        }
+    }
+}

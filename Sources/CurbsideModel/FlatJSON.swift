@@ -1,0 +1,70 @@
+/// A value of a Socrata row: every value arrives as a string, but drift can bring numbers,
+/// booleans, nulls or nested objects (`summons_image`, `location`), kept as raw JSON text.
+public enum JSONField: Hashable, Sendable {
+    case string(String)
+    case number(String)
+    case bool(Bool)
+    case null
+    /// An object or array, as its exact JSON text.
+    case raw(String)
+
+    /// The JSON type name used in drift reports.
+    public var typeName: String {
+        switch self {
+        case .string: return "string"
+        case .number: return "number"
+        case .bool: return "boolean"
+        case .null: return "null"
+        case .raw(let text): return text.hasPrefix("[") ? "array" : "object"
+        }
+    }
+
+    /// The value as text, whatever its JSON type (nil for null).
+    public var text: String? {
+        switch self {
+        case .string(let s), .number(let s), .raw(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return nil
+        }
+    }
+}
+
+/// Malformed JSON: where and what.
+public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable {
+    public var offset: Int
+    public var problem: String
+    public init(offset: Int, problem: String) {
+        self.offset = offset
+        self.problem = problem
+    }
+    public var description: String { "malformed JSON at byte \(offset): \(problem)" }
+}
+
+/// A small, fast reader for the JSON Socrata sends: an array of flat objects. It splits a page into
+/// the byte ranges of its rows (so bronze can keep each row's exact text) and reads one row's fields.
+public enum FlatJSON {
+    /// The byte ranges of the elements of a top-level JSON array.
+    /// - Throws: `JSONSyntaxError` when the text is not one complete array (a truncated body, say).
+    public static func elementRanges(of bytes: [UInt8]) throws -> [Range<Int>] {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            return try scanner.arrayElementRanges()
+        }
+    }
+
+    /// The fields of one JSON object, in their order.
+    public static func fields(of bytes: some Collection<UInt8>) throws -> [(key: String, value: JSONField)] {
+        let array = Array(bytes)
+        return try array.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            return try scanner.objectFields()
+        }
+    }
+
+    /// The fields of one JSON object as a dictionary (a repeated key keeps its last value).
+    public static func dictionary(of text: String) throws -> [String: JSONField] {
+        var result: [String: JSONField] = [:]
+        for (key, value) in try fields(of: Array(text.utf8)) { result[key] = value }
+        return result
+    }
+}

@@ -1,0 +1,256 @@
+/// The byte-level scanner behind `FlatJSON`. Works on a buffer without copying.
+struct JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func arrayElementRanges() throws -> [Range<Int>] {
+        skipSpace()
+        try expect(UInt8(ascii: "["), "expected '[' at the start of the page")
+        var ranges: [Range<Int>] = []
+        skipSpace()
+        if peek() == UInt8(ascii: "]") {
+            i += 1
+            return try end(ranges)
+        }
+        while true {
+            skipSpace()
+            let start = i
+            try skipValue()
+            ranges.append(start..<i)
+            skipSpace()
+            guard i < bytes.count else { throw fail("the array ends before its closing ']' (truncated?)") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return try end(ranges)
+            } else {
+                throw fail("expected ',' or ']' after an element")
+            }
+        }
+    }
+
+    private mutating func end(_ ranges: [Range<Int>]) throws -> [Range<Int>] {
+        skipSpace()
+        guard i == bytes.count else { throw fail("unexpected text after the array") }
+        return ranges
+    }
+
+    mutating func objectFields() throws -> [(key: String, value: JSONField)] {
+        skipSpace()
+        try expect(UInt8(ascii: "{"), "expected '{' at the start of a row")
+        var fields: [(key: String, value: JSONField)] = []
+        skipSpace()
+        if peek() == UInt8(ascii: "}") {
+            i += 1
+            return fields
+        }
+        while true {
+            skipSpace()
+            guard peek() == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
+            let key = try readString()
+            skipSpace()
+            try expect(UInt8(ascii: ":"), "expected ':' after a field name")
+            skipSpace()
+            fields.append((key, try readField()))
+            skipSpace()
+            guard i < bytes.count else { throw fail("the row ends before its closing '}'") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                return fields
+            } else {
+                throw fail("expected ',' or '}' after a value")
+            }
+        }
+    }
+
+    private mutating func readField() throws -> JSONField {
+        guard let c = peek() else { throw fail("expected a value") }
+        switch c {
+        case UInt8(ascii: "\""): return .string(try readString())
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let start = i
+            try skipValue()
+            return .raw(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
+        default:
+            let start = i
+            try skipNumber()
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+        }
+    }
+
+    /// Reads a string starting at its opening quote, decoding escapes.
+    mutating func readString() throws -> String {
+        i += 1
+        let start = i
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                i += 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
+            i += 1
+        }
+        throw fail("a string is not closed")
+    }
+
+    private mutating func readEscapedString(from start: Int) throws -> String {
+        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if c != UInt8(ascii: "\\") {
+                out.append(c)
+                i += 1
+                continue
+            }
+            guard i + 1 < bytes.count else { break }
+            let e = bytes[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "u"): try appendUnicodeEscape(to: &out)
+            default: out.append(e)
+            }
+        }
+        throw fail("a string is not closed")
+    }
+
+    private mutating func appendUnicodeEscape(to out: inout [UInt8]) throws {
+        var code = try hex4()
+        if (0xD800..<0xDC00).contains(code), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+            bytes[i + 1] == UInt8(ascii: "u")
+        {
+            i += 2
+            let low = try hex4()
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        }
+        let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= bytes.count else { throw fail("a \\u escape is cut short") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[i]
+            let digit: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw fail("a \\u escape has a non-hex digit")
+            }
+            value = value << 4 | digit
+            i += 1
+        }
+        return value
+    }
+
+    /// Skips any value, checking only what is needed to find its end.
+    mutating func skipValue() throws {
+        guard let c = peek() else { throw fail("expected a value") }
+        switch c {
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") {
+                    try skipString()
+                    continue
+                }
+                if b == UInt8(ascii: "{") || b == UInt8(ascii: "[") { depth += 1 }
+                if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 {
+                        i += 1
+                        return
+                    }
+                }
+                i += 1
+            }
+            throw fail("an object or array is not closed (truncated?)")
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        default: try skipNumber()
+        }
+    }
+
+    private mutating func skipString() throws {
+        i += 1
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\\") {
+                i += 2
+                continue
+            }
+            i += 1
+            if c == UInt8(ascii: "\"") { return }
+        }
+        throw fail("a string is not closed")
+    }
+
+    private mutating func skipNumber() throws {
+        let start = i
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                i += 1
+            default:
+                if i == start { throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[i])))'") }
+                return
+            }
+        }
+        if i == start { throw fail("expected a value") }
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= bytes.count else { throw fail("unexpected end of text") }
+        for k in 0..<n where bytes[i + k] != word.utf8Start[k] { throw fail("expected \(word)") }
+        i += n
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    private func peek() -> UInt8? { i < bytes.count ? bytes[i] : nil }
+
+    private mutating func expect(_ c: UInt8, _ problem: String) throws {
+        guard peek() == c else { throw fail(problem) }
+        i += 1
+    }
+
+    private func fail(_ problem: String) -> JSONSyntaxError { JSONSyntaxError(offset: i, problem: problem) }
+}

@@ -1,0 +1,53 @@
+import CurbsideModel
+import GRDB
+
+extension Warehouse: QueryRunner {
+    /// Runs one read-only statement for a content page.
+    /// - Returns: the rows, and the tables the statement read (from SQLite's authorizer, through GRDB).
+    /// - Throws: `WarehouseError` with SQLite's message; writing statements are refused by the read-only access.
+    public func run(_ sql: String) throws -> QueryTable {
+        do {
+            return try queue.read { db in
+                let statement = try db.makeStatement(sql: sql)
+                let columns = statement.columnNames
+                var rows: [[SQLValue]] = []
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    rows.append((0..<columns.count).map { Self.value(row[$0] as DatabaseValue) })
+                }
+                return QueryTable(columns: columns, rows: rows, sources: Self.tables(in: statement.databaseRegion))
+            }
+        } catch let error as DatabaseError {
+            throw WarehouseError(path: path, reason: .query(sql: sql, message: error.message ?? "\(error)"))
+        }
+    }
+
+    static func value(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let i): return .integer(i)
+        case .double(let d): return .real(d)
+        case .string(let s): return .text(s)
+        case .blob(let b): return .text("<\(b.count) bytes>")
+        }
+    }
+
+    /// Table names from a region's description, `a(x,y),b(*)` → `[a, b]`, sorted.
+    static func tables(in region: DatabaseRegion) -> [String] {
+        var names: [String] = []
+        var current = ""
+        var depth = 0
+        for c in region.description {
+            switch c {
+            case "(", "[":
+                if depth == 0, !current.isEmpty { names.append(current) }
+                current = ""
+                depth += 1
+            case ")", "]": depth -= 1
+            case ",": if depth == 0 { current = "" }
+            default: if depth == 0 { current.append(c) }
+            }
+        }
+        return Array(Set(names.filter { !$0.hasPrefix("sqlite_") })).sorted()
+    }
+}

@@ -1,0 +1,78 @@
+import CurbsideModel
+import Foundation
+import GRDB
+
+/// The one SQLite file between the portal and the site: fetches, partitions, bronze, silver,
+/// quarantine, gold, runs and lineage. Every stage reads and writes through it.
+///
+/// Writes are batched in transactions; a crash leaves the last committed state and the next run
+/// goes on from there.
+public final class Warehouse: Sendable {
+    /// The path of the SQLite file, or ":memory:".
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating when needed) the warehouse and runs pending migrations.
+    /// - Parameter path: the SQLite file; its folder is created. ":memory:" gives a private in-memory warehouse.
+    /// - Throws: `WarehouseError` naming the file when it cannot be opened or migrated.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        do {
+            if path == ":memory:" {
+                queue = try DatabaseQueue(configuration: config)
+            } else {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                queue = try DatabaseQueue(path: path, configuration: config)
+                _ = try queue.writeWithoutTransaction { db in
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+            try Migrations.migrator().migrate(queue)
+        } catch {
+            throw WarehouseError(path: path, reason: .open("\(error)"))
+        }
+    }
+
+    /// The names of the migrations applied, in order.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Migrations.migrator().appliedMigrations(db) }
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed, or none.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.write(body)
+    }
+
+    /// Runs `body` with a read-only view of the committed state.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+}
+
+/// A warehouse that cannot be used, with the file at fault.
+public struct WarehouseError: Error, CustomStringConvertible {
+    public enum Reason: Sendable {
+        case open(String)
+        case query(sql: String, message: String)
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .open(let message):
+            return "\(path): cannot open the warehouse: \(message). Check the path and permissions, or remove the file to start afresh."
+        case .query(let sql, let message):
+            return "\(path): query failed: \(message)\n  in: \(sql)"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import CurbsideModel
+import Testing
+
+@Suite struct DayTests {
+    @Test(arguments: [
+        ("1970-01-01", 0, 5), ("2025-05-10", 20218, 7), ("2025-05-11", 20219, 1), ("2000-02-29", 11016, 3),
+        ("1969-12-31", -1, 4),
+    ])
+    func isoRoundTripsAndWeekday(text: String, ordinal: Int, weekday: Int) throws {
+        let day = try #require(Day(iso: text))
+        #expect(day.ordinal == ordinal)
+        #expect(day.iso == text)
+        #expect(day.weekday == weekday)
+    }
+
+    @Test(arguments: ["2025-02-29", "2025-13-01", "2025-5-1", "20250501", "", "2025-05-10T00:00"])
+    func rejectsBadISO(text: String) { #expect(Day(iso: text) == nil) }
+
+    @Test(arguments: [("05/10/2025", "2025-05-10"), ("12/31/1999", "1999-12-31")])
+    func readsUSSlashed(text: String, iso: String) { #expect(Day(usSlashed: text)?.iso == iso) }
+
+    @Test(arguments: ["5/10/2025", "05/10/25", "13/01/2025", "05-10-2025"])
+    func rejectsBadUSSlashed(text: String) { #expect(Day(usSlashed: text) == nil) }
+
+    /// pandas' resample('W') labels a week by the Sunday that ends it; the reference weekly file
+    /// starts with 2025-05-11 for the days 2025-05-10 (Saturday) and 2025-05-11 (Sunday).
+    @Test(arguments: [("2025-05-10", "2025-05-11"), ("2025-05-11", "2025-05-11"), ("2025-05-12", "2025-05-18")])
+    func weekEndsOnSunday(day: String, sunday: String) {
+        #expect(Day(iso: day)!.weekEndingSunday.iso == sunday)
+    }
+}
+
+@Suite struct HundredthsTests {
+    @Test(arguments: [(Int64(123456), "1234.56"), (5, "0.05"), (-5, "-0.05"), (0, "0.00"), (100, "1.00")])
+    func formats(value: Int64, text: String) { #expect(Hundredths.text(value) == text) }
+
+    @Test(arguments: [
+        (Int64(1), Int64(3), Int64(3333)), (2, 3, 6667), (1, 8, 1250), (1, 0, 0), (1_339_307_31, 3_205_996_00, 4178),
+    ])
+    func percentages(numerator: Int64, denominator: Int64, hundredths: Int64) {
+        #expect(Hundredths.percentage(numerator, of: denominator) == hundredths)
+    }
+}
+
+@Suite struct CSVTextTests {
+    @Test func quotesOnlyWhatNeedsIt() {
+        var csv = CSVText(header: ["a", "b"])
+        csv.append([.text("NO PARKING-DAY/TIME LIMITS"), .plain("12.50")])
+        csv.append([.text("say \"hi\", then"), .plain("1")])
+        csv.append([.text("=cmd()"), .plain("2")])
+        #expect(csv.text == "a,b\nNO PARKING-DAY/TIME LIMITS,12.50\n\"say \"\"hi\"\", then\",1\n'=cmd(),2\n")
+    }
+}

@@ -1,0 +1,38 @@
+import CurbsideModel
+import CurbsideTestSupport
+import Testing
+
+@Suite struct FlatJSONTests {
+    @Test func splitsThePortalsArrayIntoExactRowTexts() throws {
+        let body = Array(#"[{"a":"1","b":{"url":"x,}"}}\n,{"a":"2"}]"#.utf8)
+        let ranges = try FlatJSON.elementRanges(of: body)
+        #expect(ranges.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"a":"1","b":{"url":"x,}"}}"#, #"{"a":"2"}"#])
+    }
+
+    @Test func theSampleHasAThousandRows() throws {
+        #expect(try FlatJSON.elementRanges(of: Fixtures.nycSampleRows()).count == 1000)
+    }
+
+    @Test(arguments: [
+        (#"[{"a":"1"}"#, "malformed JSON at byte 10: the array ends before its closing ']' (truncated?)"),
+        (#"[{"a":"1"#, "malformed JSON at byte 8: an object or array is not closed (truncated?)"),
+        (#"{"a":"1"}"#, "malformed JSON at byte 0: expected '[' at the start of the page"),
+        (#"[] x"#, "malformed JSON at byte 3: unexpected text after the array"),
+        ("", "malformed JSON at byte 0: expected '[' at the start of the page"),
+    ])
+    func truncatedOrMalformedPagesAreRefused(text: String, message: String) {
+        #expect(throws: JSONSyntaxError.self) { try FlatJSON.elementRanges(of: Array(text.utf8)) }
+        do { _ = try FlatJSON.elementRanges(of: Array(text.utf8)) } catch { #expect("\(error)" == message) }
+    }
+
+    @Test func readsFieldsOfEveryType() throws {
+        let fields = try FlatJSON.dictionary(
+            of: #"{"s":"a\"b\u00e9","n":12.5,"t":true,"z":null,"o":{"k":[1,2]},"e":""}"#)
+        #expect(fields["s"] == .string("a\"bé"))
+        #expect(fields["n"] == .number("12.5"))
+        #expect(fields["t"] == .bool(true))
+        #expect(fields["z"] == JSONField.null)
+        #expect(fields["o"] == .raw(#"{"k":[1,2]}"#))
+        #expect(fields["e"] == .string(""))
+    }
+}

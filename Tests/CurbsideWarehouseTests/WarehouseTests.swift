@@ -1,0 +1,62 @@
+import CurbsideModel
+import CurbsideTestSupport
+import CurbsideWarehouse
+import Foundation
+import Testing
+
+@Suite struct WarehouseTests {
+    @Test func migrationsRunInOrderAndOnlyOnce() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { Fixtures.removeTemporaryFolder(folder) }
+        let path = folder + "/nested/w.sqlite"
+        let first = try Warehouse(path: path)
+        #expect(
+            try first.appliedMigrations() == [
+                "0001-runs-fetches-partitions", "0002-bronze", "0003-silver-quarantine", "0004-gold-lineage",
+            ])
+        try first.record(
+            FetchRecord(
+                runID: nil, dataset: .nycViolations, partition: nil, url: "http://x", params: "", status: 200, bytes: 2,
+                sha256: nil, startedAt: 0, seconds: 0, attempt: 1, error: nil))
+        let again = try Warehouse(path: path)
+        #expect(try again.run("SELECT count(*) AS n FROM fetches").rows == [[.integer(1)]])
+    }
+
+    @Test func aPartitionIsCommittedWholeWithANewGeneration() throws {
+        let w = try Warehouse(path: ":memory:")
+        let body = Array(#"[{"summons_number":"1"},{"summons_number":"2"}]"#.utf8)
+        let page = BronzePage(
+            fetchID: nil, body: body, sha256: SHA256Hex.of(body),
+            rows: [("1", #"{"summons_number":"1"}"#), ("2", #"{"summons_number":"2"}"#)])
+        #expect(try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 5) == 1)
+        #expect(try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 9) == 2)
+        let state = try #require(try w.partitions(of: .nycViolations)[PartitionKey("2025-05-10")])
+        #expect(state.rows == 2)
+        #expect(state.generation == 2)
+        #expect(state.fetchedAt == 9)
+        #expect(state.cleanedGeneration == 0)
+        #expect(try w.run("SELECT count(*) FROM bronze_rows").rows == [[.integer(4)]])
+        #expect(try w.run("SELECT body FROM bronze_pages LIMIT 1").rows == [[.text("<\(body.count) bytes>")]])
+    }
+
+    @Test func pageQueriesReportTheTablesTheyRead() throws {
+        let w = try Warehouse(path: ":memory:")
+        let table = try w.run(
+            "SELECT d.date, t.violation FROM gold_nyc_daily d JOIN gold_nyc_top_violations t ON 1 = 1 LIMIT 0")
+        #expect(table.columns == ["date", "violation"])
+        #expect(table.sources == ["gold_nyc_daily", "gold_nyc_top_violations"])
+    }
+
+    @Test func aBadQueryNamesSQLitesMessage() throws {
+        let w = try Warehouse(path: ":memory:")
+        #expect(throws: WarehouseError.self) { try w.run("SELECT nope FROM gold_nyc_daily") }
+        do { _ = try w.run("SELECT nope FROM gold_nyc_daily") } catch {
+            #expect("\(error)" == ":memory:: query failed: no such column: nope\n  in: SELECT nope FROM gold_nyc_daily")
+        }
+    }
+
+    @Test func pageQueriesCannotWrite() throws {
+        let w = try Warehouse(path: ":memory:")
+        #expect(throws: (any Error).self) { try w.run("DELETE FROM gold_nyc_daily") }
+    }
+}

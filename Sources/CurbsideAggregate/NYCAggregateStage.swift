@@ -58,7 +58,8 @@ public struct NYCAggregateStage: Sendable {
         return NYCGold(
             window: (first, last), daily: daily, weekly: NYCGold.weeks(of: daily),
             topViolations: try counts(db, key: "violation", range: range, order: "violations DESC, key", limit: 10),
-            byAgency: try counts(db, key: "coalesce(issuing_agency, 'UNKNOWN')", range: range, order: "violations DESC, key"),
+            byAgency: try counts(
+                db, key: "coalesce(issuing_agency, 'UNKNOWN')", range: range, order: "violations DESC, key"),
             byCounty: try counts(db, key: "coalesce(county, 'UNKNOWN')", range: range, order: "violations DESC, key"),
             byHour: try counts(db, key: "violation_time_minutes / 60", range: range, order: "key IS NULL, key"),
             silverRows: try Int.fetchOne(
@@ -66,7 +67,8 @@ public struct NYCAggregateStage: Sendable {
                 arguments: range) ?? 0,
             quarantinedRows: try Int.fetchOne(
                 db,
-                sql: "SELECT count(*) FROM quarantine WHERE dataset = 'nyc_violations' AND partition_key BETWEEN ? AND ?",
+                sql:
+                    "SELECT count(*) FROM quarantine WHERE dataset = 'nyc_violations' AND partition_key BETWEEN ? AND ?",
                 arguments: range) ?? 0)
     }
 
@@ -120,7 +122,8 @@ public struct NYCAggregateStage: Sendable {
         for (table, rows) in [("gold_nyc_by_agency", gold.byAgency), ("gold_nyc_by_county", gold.byCounty)] {
             for r in rows {
                 try db.execute(
-                    sql: "INSERT INTO \(table) VALUES (?, ?, ?)", arguments: [r.key, r.violations, dollars(r.finesCents)])
+                    sql: "INSERT INTO \(table) VALUES (?, ?, ?)",
+                    arguments: [r.key, r.violations, dollars(r.finesCents)])
             }
         }
         for r in gold.byHour {

@@ -7,8 +7,14 @@ extension NYCGold {
             ("nyc_daily_financials.csv", dailyCSV),
             ("nyc_weekly_financials.csv", weeklyCSV),
             ("nyc_top_violations.csv", countCSV(topViolations, header: ["violation", "violations"], money: false)),
-            ("nyc_by_agency.csv", countCSV(byAgency, header: ["issuing_agency", "violations", "total_fines_issued"], money: true)),
-            ("nyc_by_county.csv", countCSV(byCounty, header: ["county", "violations", "total_fines_issued"], money: true)),
+            (
+                "nyc_by_agency.csv",
+                countCSV(byAgency, header: ["issuing_agency", "violations", "total_fines_issued"], money: true)
+            ),
+            (
+                "nyc_by_county.csv",
+                countCSV(byCounty, header: ["county", "violations", "total_fines_issued"], money: true)
+            ),
             ("nyc_by_hour.csv", countCSV(byHour, header: ["hour", "violations", "total_fines_issued"], money: true)),
         ]
     }

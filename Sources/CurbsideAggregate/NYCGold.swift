@@ -11,7 +11,9 @@ public struct NYCDailyFinancials: Sendable, Equatable {
     /// `paid / fines × 100` in hundredths of a percent; 0 when fines are 0.
     public var percentagePaidHundredths: Int64 { Hundredths.percentage(paidCents, of: finesCents) }
 
-    public init(date: Day, finesCents: Int64, paidCents: Int64, dueCents: Int64, outstandingCents: Int64, violations: Int) {
+    public init(
+        date: Day, finesCents: Int64, paidCents: Int64, dueCents: Int64, outstandingCents: Int64, violations: Int
+    ) {
         self.date = date
         self.finesCents = finesCents
         self.paidCents = paidCents

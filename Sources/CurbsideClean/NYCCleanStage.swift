@@ -1,5 +1,6 @@
 import CurbsideModel
 import CurbsideWarehouse
+import Foundation
 import GRDB
 
 /// What cleaning did: rows read from bronze and where each went.
@@ -41,56 +42,72 @@ public struct NYCCleanStage: Sendable {
         let key = partition.key.rawValue
         guard let day = Day(iso: key) else { return }
         try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE partition_key = ?", arguments: [key])
-        try db.execute(sql: "DELETE FROM quarantine WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
-        try db.execute(sql: "DELETE FROM superseded WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
+        try db.execute(
+            sql: "DELETE FROM quarantine WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
+        try db.execute(
+            sql: "DELETE FROM superseded WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
         let writer = try SilverWriter(db: db, dataset: dataset, partition: key)
         var latest: [String: (rowID: Int64, violation: NYCViolation)] = [:]
         var order: [String] = []
         var older: [(rowID: Int64, recordID: String?)] = []
-        let cursor = try Row.fetchCursor(
+        let pages = try Row.fetchAll(
             db,
             sql: """
-                SELECT id, generation, record_id, json FROM bronze_rows
-                WHERE dataset = ? AND partition_key = ? ORDER BY generation, page_id, row_index
+                SELECT id, generation, body FROM bronze_pages WHERE dataset = ? AND partition_key = ?
+                ORDER BY generation, page_index
                 """,
             arguments: [dataset, key])
-        while let row = try cursor.next() {
-            report.bronzeRows += 1
-            let rowID: Int64 = row["id"]
-            guard (row["generation"] as Int) == partition.generation else {
-                older.append((rowID, row["record_id"]))
-                continue
-            }
-            let json: String = row["json"]
-            let fields: [String: JSONField]
-            do {
-                fields = try FlatJSON.dictionary(of: json)
-            } catch {
-                try writer.quarantine(
-                    rowID, recordID: row["record_id"],
-                    reason: .init(rule: QuarantineReason.notAnObject, column: nil, value: String(json.prefix(200))))
-                report.count(quarantine: QuarantineReason.notAnObject)
-                continue
-            }
-            switch NYCCleaner.clean(fields, partitionDay: day) {
-            case .failure(let reason):
-                try writer.quarantine(rowID, recordID: fields["summons_number"]?.text, reason: reason)
-                report.count(quarantine: reason.rule)
-            case .success(let violation):
-                if let earlier = latest[violation.summonsNumber] {
-                    try writer.supersede(earlier.rowID, by: rowID, reason: "a later copy of the same summons")
-                    report.superseded += 1
-                } else {
-                    order.append(violation.summonsNumber)
+        for page in pages {
+            let pageID: Int64 = page["id"]
+            let current = (page["generation"] as Int) == partition.generation
+            let body = [UInt8](page["body"] as Data)
+            let rows = try Row.fetchCursor(
+                db,
+                sql:
+                    "SELECT id, record_id, byte_start, byte_length FROM bronze_rows WHERE page_id = ? ORDER BY row_index",
+                arguments: [pageID])
+            while let row = try rows.next() {
+                report.bronzeRows += 1
+                let rowID: Int64 = row["id"]
+                guard current else {
+                    older.append((rowID, row["record_id"]))
+                    continue
                 }
-                latest[violation.summonsNumber] = (rowID, violation)
+                let start: Int = row["byte_start"]
+                let slice = body[start..<(start + row["byte_length"])]
+                let fields: [String: JSONField]
+                do {
+                    fields = try FlatJSON.dictionary(of: slice)
+                } catch {
+                    try writer.quarantine(
+                        rowID, recordID: row["record_id"],
+                        reason: .init(
+                            rule: QuarantineReason.notAnObject, column: nil,
+                            value: String(decoding: slice.prefix(200), as: UTF8.self)))
+                    report.count(quarantine: QuarantineReason.notAnObject)
+                    continue
+                }
+                switch NYCCleaner.clean(fields, partitionDay: day) {
+                case .failure(let reason):
+                    try writer.quarantine(rowID, recordID: fields["summons_number"]?.text, reason: reason)
+                    report.count(quarantine: reason.rule)
+                case .success(let violation):
+                    if let earlier = latest[violation.summonsNumber] {
+                        try writer.supersede(earlier.rowID, by: rowID, reason: "a later copy of the same summons")
+                        report.superseded += 1
+                    } else {
+                        order.append(violation.summonsNumber)
+                    }
+                    latest[violation.summonsNumber] = (rowID, violation)
+                }
             }
         }
         for (rowID, recordID) in older {
             let by = recordID.flatMap { latest[$0]?.rowID }
             try writer.supersede(
                 rowID, by: by,
-                reason: by == nil ? "the day was fetched again and this summons was not in it" : "the day was fetched again")
+                reason: by == nil
+                    ? "the day was fetched again and this summons was not in it" : "the day was fetched again")
             report.superseded += 1
         }
         for summons in order {

@@ -53,7 +53,9 @@ struct SilverWriter {
                 INSERT OR REPLACE INTO superseded (bronze_row_id, dataset, partition_key, by_bronze_row_id, reason)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [otherRowID, dataset, otherPartition, bronzeRowID, "a later copy of the same summons in \(partition)"])
+            arguments: [
+                otherRowID, dataset, otherPartition, bronzeRowID, "a later copy of the same summons in \(partition)",
+            ])
         try insertSilver.execute(arguments: arguments)
         return .replaced
     }

@@ -22,7 +22,8 @@ public enum CurbsideMain {
     public static func main() async {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["CURBSIDE_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            handler.logLevel =
+                ProcessInfo.processInfo.environment["CURBSIDE_LOG"].flatMap { Logger.Level(rawValue: $0) } ?? .info
             return handler
         }
         do {

@@ -12,7 +12,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The site folder.")
     var site: String = "site"
 
-    @Option(name: .customLong("portal-url"), help: "Send every dataset's requests to this base URL instead of the real portal.")
+    @Option(
+        name: .customLong("portal-url"),
+        help: "Send every dataset's requests to this base URL instead of the real portal.")
     var portalURL: String?
 
     @Option(name: .customLong("as-of"), help: "The date the windows are measured from, YYYY-MM-DD (default today).")

@@ -4,7 +4,8 @@ import CurbsidePublish
 import Foundation
 
 struct VersionsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "versions", abstract: "List published versions, newest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "versions", abstract: "List published versions, newest first.")
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -41,14 +42,16 @@ struct VerifyCommand: AsyncParsableCommand {
 }
 
 struct PreviewCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "preview", abstract: "Serve the site on 127.0.0.1 for a look.")
+    static let configuration = CommandConfiguration(
+        commandName: "preview", abstract: "Serve the site on 127.0.0.1 for a look.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
     var port = 8000
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: global.site + "/index.html") else {
-            throw CommandError(.failed("\(global.site)/index.html: nothing published yet; run 'curbside build --sample' first"))
+            throw CommandError(
+                .failed("\(global.site)/index.html: nothing published yet; run 'curbside build --sample' first"))
         }
         let server = PreviewServer(root: global.site)
         let bound = try await server.start(port: port)

@@ -46,13 +46,16 @@ extension Pipeline {
         var nodes: [LineageDocument.Node] = [
             .init(
                 id: "endpoint:nyc", kind: "endpoint",
-                label: "GET \(endpoint) ($where issue_date = each day \(window.first.iso)…\(window.last.iso), $order :id)",
+                label:
+                    "GET \(endpoint) ($where issue_date = each day \(window.first.iso)…\(window.last.iso), $order :id)",
                 rows: bronzeRows, hash: nil),
             .init(
-                id: "bronze:nyc_violations", kind: "bronze", label: "bronze_rows (nyc_violations, latest fetch of each day)",
+                id: "bronze:nyc_violations", kind: "bronze",
+                label: "bronze_rows (nyc_violations, latest fetch of each day)",
                 rows: bronzeRows, hash: hashes["nyc.window_rows"]),
             .init(
-                id: "silver:silver_nyc_violations", kind: "silver", label: "silver_nyc_violations", rows: gold.silverRows,
+                id: "silver:silver_nyc_violations", kind: "silver", label: "silver_nyc_violations",
+                rows: gold.silverRows,
                 hash: nil),
             .init(
                 id: "quarantine:nyc_violations", kind: "quarantine", label: "quarantine (nyc_violations)",
@@ -75,7 +78,9 @@ extension Pipeline {
         for g in goldTables {
             nodes.append(.init(id: "gold:\(g.table)", kind: "gold", label: g.table, rows: g.rows, hash: nil))
             nodes.append(
-                .init(id: "file:data/\(g.file)", kind: "file", label: "data/\(g.file)", rows: g.rows, hash: csvHashes[g.file]))
+                .init(
+                    id: "file:data/\(g.file)", kind: "file", label: "data/\(g.file)", rows: g.rows,
+                    hash: csvHashes[g.file]))
             edges.append(.init(source: "silver:silver_nyc_violations", target: "gold:\(g.table)"))
             edges.append(.init(source: "gold:\(g.table)", target: "file:data/\(g.file)"))
         }
@@ -96,7 +101,8 @@ extension Pipeline {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = LineageDocument(asOf: window.last.adding(days: config.nyc.windowEndDays).iso, nodes: nodes, edges: edges)
+        let document = LineageDocument(
+            asOf: window.last.adding(days: config.nyc.windowEndDays).iso, nodes: nodes, edges: edges)
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 }

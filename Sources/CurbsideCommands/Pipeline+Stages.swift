@@ -14,7 +14,8 @@ extension Pipeline {
         let token = options.sample ? nil : Secrets.appToken(environment: environment, projectRoot: options.projectRoot)
         if !options.sample, options.portalURL == nil, token == nil {
             logger.warning(
-                "no SOCRATA_APP_TOKEN: requests share the portal's throttled anonymous pool; set it in the environment or .env")
+                "no SOCRATA_APP_TOKEN: requests share the portal's throttled anonymous pool; set it in the environment or .env"
+            )
         }
         let ingestor = NYCIngestor(
             warehouse: warehouse, config: config, portalURL: portal,

@@ -3,6 +3,7 @@ import CurbsideAggregate
 import CurbsideClean
 import CurbsideIngest
 import CurbsidePublish
+import Foundation
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +17,11 @@ struct BuildCommand: AsyncParsableCommand {
             let outcome = try await pipeline.build()
             print(outcome.summary)
         }
+        if pdf {
+            // The print report (report.html → report.pdf) is not part of this version yet: say so plainly.
+            FileHandle.standardError.write(
+                Data("note: --pdf: this build has no report.html to print yet; nothing was printed\n".utf8))
+        }
     }
 }
 
@@ -27,7 +33,9 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         try await withPipeline(global, command: "ingest") { pipeline in
             if let report = try await pipeline.ingest() {
-                print("nyc: fetched \(report.partitions.count) day(s), \(report.rows) rows in \(report.requests) request(s)")
+                print(
+                    "nyc: fetched \(report.partitions.count) day(s), \(report.rows) rows in \(report.requests) request(s)"
+                )
             }
         }
     }
@@ -41,7 +49,9 @@ struct CleanCommand: AsyncParsableCommand {
     func run() async throws {
         try await withPipeline(global, command: "clean") { pipeline in
             if let r = try await pipeline.clean() {
-                print("nyc: \(r.bronzeRows) bronze rows: \(r.silverRows) silver, \(r.quarantined) quarantined, \(r.superseded) superseded")
+                print(
+                    "nyc: \(r.bronzeRows) bronze rows: \(r.silverRows) silver, \(r.quarantined) quarantined, \(r.superseded) superseded"
+                )
             }
         }
     }

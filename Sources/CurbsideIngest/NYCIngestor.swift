@@ -81,9 +81,8 @@ public struct NYCIngestor: Sendable {
             report.requests += page.attempts
             report.retries += page.attempts - 1
             report.bytes += page.body.count
-            let rows = page.rowRanges.map { range -> (recordID: String?, json: String) in
-                let slice = page.body[range]
-                return (Self.recordID(in: slice, field: "summons_number"), String(decoding: slice, as: UTF8.self))
+            let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
+                (Self.recordID(in: page.body[range], field: "summons_number"), range)
             }
             pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
             if rows.count < pageSize { break }

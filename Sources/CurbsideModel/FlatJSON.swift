@@ -53,9 +53,13 @@ public enum FlatJSON {
     }
 
     /// The fields of one JSON object, in their order.
-    public static func fields(of bytes: some Collection<UInt8>) throws -> [(key: String, value: JSONField)] {
-        let array = Array(bytes)
-        return try array.withUnsafeBufferPointer { buffer in
+    public static func fields(of bytes: [UInt8]) throws -> [(key: String, value: JSONField)] {
+        try fields(of: bytes[...])
+    }
+
+    /// The fields of one JSON object, in their order.
+    public static func fields(of bytes: ArraySlice<UInt8>) throws -> [(key: String, value: JSONField)] {
+        try bytes.withUnsafeBufferPointer { buffer in
             var scanner = JSONScanner(buffer)
             return try scanner.objectFields()
         }
@@ -63,8 +67,16 @@ public enum FlatJSON {
 
     /// The fields of one JSON object as a dictionary (a repeated key keeps its last value).
     public static func dictionary(of text: String) throws -> [String: JSONField] {
-        var result: [String: JSONField] = [:]
-        for (key, value) in try fields(of: Array(text.utf8)) { result[key] = value }
-        return result
+        try dictionary(of: Array(text.utf8)[...])
+    }
+
+    /// The fields of one JSON object, given as bytes, as a dictionary.
+    public static func dictionary(of bytes: ArraySlice<UInt8>) throws -> [String: JSONField] {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            var result: [String: JSONField] = [:]
+            for (key, value) in try scanner.objectFields() { result[key] = value }
+            return result
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct SHA256Hasher {
     private var hasher = SHA256()
     public init() {}
     public mutating func update(_ bytes: some Sequence<UInt8>) { hasher.update(data: Array(bytes)) }
+    public mutating func update(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    }
     public mutating func update(_ text: String) { hasher.update(data: Array(text.utf8)) }
     /// Separates fields so that ("ab","c") and ("a","bc") hash differently.
     public mutating func updateField(_ text: String) {

@@ -73,9 +73,15 @@ enum Migrations {
                         generation INTEGER NOT NULL,
                         row_index INTEGER NOT NULL,
                         record_id TEXT,
-                        json TEXT NOT NULL
+                        byte_start INTEGER NOT NULL,
+                        byte_length INTEGER NOT NULL
                     );
                     CREATE INDEX bronze_rows_by_partition ON bronze_rows(dataset, partition_key, generation);
+                    -- Each row's exact JSON text, cut from its page: nothing is stored twice.
+                    CREATE VIEW bronze_row_json AS
+                        SELECT r.id, r.dataset, r.partition_key, r.generation, r.record_id,
+                            CAST(substr(p.body, r.byte_start + 1, r.byte_length) AS TEXT) AS json
+                        FROM bronze_rows r JOIN bronze_pages p ON p.id = r.page_id;
                     """)
         }
         migrator.registerMigration("0003-silver-quarantine") { db in

@@ -40,10 +40,10 @@ public struct BronzePage: Sendable {
     public var fetchID: Int64?
     public var body: [UInt8]
     public var sha256: String
-    /// Each row's exact JSON text and its record id when it has one.
-    public var rows: [(recordID: String?, json: String)]
+    /// Where each row's exact JSON text lies in `body`, and its record id when it has one.
+    public var rows: [(recordID: String?, range: Range<Int>)]
 
-    public init(fetchID: Int64?, body: [UInt8], sha256: String, rows: [(recordID: String?, json: String)]) {
+    public init(fetchID: Int64?, body: [UInt8], sha256: String, rows: [(recordID: String?, range: Range<Int>)]) {
         self.fetchID = fetchID
         self.body = body
         self.sha256 = sha256

@@ -67,8 +67,9 @@ extension Warehouse {
                     """)
             let insertRow = try db.cachedStatement(
                 sql: """
-                    INSERT INTO bronze_rows (page_id, dataset, partition_key, generation, row_index, record_id, json)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO bronze_rows (page_id, dataset, partition_key, generation, row_index, record_id,
+                        byte_start, byte_length)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for (index, page) in pages.enumerated() {
                 try insertPage.execute(arguments: [
@@ -78,9 +79,12 @@ extension Warehouse {
                 let pageID = db.lastInsertedRowID
                 for (rowIndex, row) in page.rows.enumerated() {
                     try insertRow.execute(arguments: [
-                        pageID, dataset.rawValue, key.rawValue, generation, rowIndex, row.recordID, row.json,
+                        pageID, dataset.rawValue, key.rawValue, generation, rowIndex, row.recordID,
+                        row.range.lowerBound, row.range.count,
                     ])
-                    hasher.updateField(row.json)
+                    hasher.update(String(row.range.count))
+                    hasher.update(":")
+                    hasher.update(page.body[row.range])
                 }
                 rowCount += page.rows.count
             }

@@ -72,8 +72,14 @@ extension Warehouse {
 
     public func lineage() throws -> [LineageEdge] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT source, target, rows, hash, detail FROM lineage_edges ORDER BY source, target")
-                .map { LineageEdge(source: $0["source"], target: $0["target"], rows: $0["rows"], hash: $0["hash"], detail: $0["detail"]) }
+            try Row.fetchAll(
+                db, sql: "SELECT source, target, rows, hash, detail FROM lineage_edges ORDER BY source, target"
+            )
+            .map {
+                LineageEdge(
+                    source: $0["source"], target: $0["target"], rows: $0["rows"], hash: $0["hash"], detail: $0["detail"]
+                )
+            }
         }
     }
 }

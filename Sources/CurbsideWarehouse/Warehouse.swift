@@ -70,7 +70,8 @@ public struct WarehouseError: Error, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .open(let message):
-            return "\(path): cannot open the warehouse: \(message). Check the path and permissions, or remove the file to start afresh."
+            return
+                "\(path): cannot open the warehouse: \(message). Check the path and permissions, or remove the file to start afresh."
         case .query(let sql, let message):
             return "\(path): query failed: \(message)\n  in: \(sql)"
         }

@@ -33,7 +33,7 @@ import Testing
     /// Amounts: trim, strip `$` and `,`; missing or empty → 0; anything else → quarantine.
     @Test(arguments: [
         ("65", Int64(6500)), (" 65 ", 6500), ("$1,234.50", 123_450), ("105.72", 10572), ("0", 0), ("", 0),
-        ("  ", 0), ("-5.5", -550), ("12.345", 1235), ("$0.004", 0),
+        ("  ", 0), ("$", 0), ("-5.5", -550), ("12.345", 1235), ("$0.004", 0),
     ])
     func amounts(raw: String, cents: Int64) throws {
         let v = try NYCCleaner.clean(Self.fields(replacing: ["fine_amount": raw]), partitionDay: Self.day).get()
@@ -47,7 +47,7 @@ import Testing
         #expect(all[NYCCleaner.amountColumns.firstIndex(of: column)!] == 0)
     }
 
-    @Test(arguments: ["N/A", "12..5", "1 000", "$", "12a", "--1", "(12.00)"])
+    @Test(arguments: ["N/A", "12..5", "1 000", "12a", "--1", "(12.00)", ".", "1e5"])
     func aNonNumberGoesToQuarantine(raw: String) throws {
         let result = NYCCleaner.clean(try Self.fields(replacing: ["payment_amount": raw]), partitionDay: Self.day)
         #expect(throws: QuarantineReason(rule: "amount_not_a_number", column: "payment_amount", value: raw)) {

@@ -4,9 +4,12 @@ import Testing
 
 @Suite struct FlatJSONTests {
     @Test func splitsThePortalsArrayIntoExactRowTexts() throws {
-        let body = Array(#"[{"a":"1","b":{"url":"x,}"}}\n,{"a":"2"}]"#.utf8)
+        let body = Array(("[" + #"{"a":"1","b":{"url":"x,}"}}"# + "\n," + #"{"a":"2"}"# + "]").utf8)
         let ranges = try FlatJSON.elementRanges(of: body)
-        #expect(ranges.map { String(decoding: body[$0], as: UTF8.self) } == [#"{"a":"1","b":{"url":"x,}"}}"#, #"{"a":"2"}"#])
+        #expect(
+            ranges.map { String(decoding: body[$0], as: UTF8.self) } == [
+                #"{"a":"1","b":{"url":"x,}"}}"#, #"{"a":"2"}"#,
+            ])
     }
 
     @Test func theSampleHasAThousandRows() throws {
@@ -15,7 +18,9 @@ import Testing
 
     @Test(arguments: [
         (#"[{"a":"1"}"#, "malformed JSON at byte 10: the array ends before its closing ']' (truncated?)"),
-        (#"[{"a":"1"#, "malformed JSON at byte 8: an object or array is not closed (truncated?)"),
+        (#"[{"a":"1"#, "malformed JSON at byte 8: a string is not closed"),
+        (#"[{"a":"1"},{"b":"#, "malformed JSON at byte 16: an object or array is not closed (truncated?)"),
+        (#"[{"a":"1"},{"b":"2""#, "malformed JSON at byte 19: an object or array is not closed (truncated?)"),
         (#"{"a":"1"}"#, "malformed JSON at byte 0: expected '[' at the start of the page"),
         (#"[] x"#, "malformed JSON at byte 3: unexpected text after the array"),
         ("", "malformed JSON at byte 0: expected '[' at the start of the page"),

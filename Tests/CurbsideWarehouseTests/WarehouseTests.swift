@@ -27,9 +27,13 @@ import Testing
         let body = Array(#"[{"summons_number":"1"},{"summons_number":"2"}]"#.utf8)
         let page = BronzePage(
             fetchID: nil, body: body, sha256: SHA256Hex.of(body),
-            rows: [("1", #"{"summons_number":"1"}"#), ("2", #"{"summons_number":"2"}"#)])
-        #expect(try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 5) == 1)
-        #expect(try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 9) == 2)
+            rows: try FlatJSON.elementRanges(of: body).enumerated().map { (String($0.offset + 1), $0.element) })
+        #expect(
+            try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 5)
+                == 1)
+        #expect(
+            try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 9)
+                == 2)
         let state = try #require(try w.partitions(of: .nycViolations)[PartitionKey("2025-05-10")])
         #expect(state.rows == 2)
         #expect(state.generation == 2)
@@ -37,6 +41,10 @@ import Testing
         #expect(state.cleanedGeneration == 0)
         #expect(try w.run("SELECT count(*) FROM bronze_rows").rows == [[.integer(4)]])
         #expect(try w.run("SELECT body FROM bronze_pages LIMIT 1").rows == [[.text("<\(body.count) bytes>")]])
+        #expect(
+            try w.run("SELECT record_id, json FROM bronze_row_json WHERE generation = 2 ORDER BY id").rows == [
+                [.text("1"), .text(#"{"summons_number":"1"}"#)], [.text("2"), .text(#"{"summons_number":"2"}"#)],
+            ])
     }
 
     @Test func pageQueriesReportTheTablesTheyRead() throws {

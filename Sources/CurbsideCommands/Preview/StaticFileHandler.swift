@@ -26,7 +26,9 @@ final class StaticFileHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
         guard request.method == .GET || request.method == .HEAD else {
-            return send(.methodNotAllowed, body: Array("only GET and HEAD\n".utf8), type: "text/plain", context: context, head: false)
+            return send(
+                .methodNotAllowed, body: Array("only GET and HEAD\n".utf8), type: "text/plain", context: context,
+                head: false)
         }
         guard let path = Self.filePath(for: request.uri, root: root) else {
             return send(.notFound, body: Array("not found\n".utf8), type: "text/plain", context: context, head: false)
@@ -37,12 +39,15 @@ final class StaticFileHandler: ChannelInboundHandler, @unchecked Sendable {
         send(.ok, body: Array(data), type: Self.contentType(of: path), context: context, head: request.method == .HEAD)
     }
 
-    private func send(_ status: HTTPResponseStatus, body: [UInt8], type: String, context: ChannelHandlerContext, head: Bool) {
+    private func send(
+        _ status: HTTPResponseStatus, body: [UInt8], type: String, context: ChannelHandlerContext, head: Bool
+    ) {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: type)
         headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Cache-Control", value: "no-store")
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         if !head {
             var buffer = context.channel.allocator.buffer(capacity: body.count)
             buffer.writeBytes(body)

@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Whole-file replacement, the publish lock and folder walks, built on ``Disk``'s calls.
+extension Disk {
+    /// What a walk found at a path.
+    enum EntryKind: Sendable, Equatable {
+        case file
+        case folder
+        /// A symbolic link, socket or device: never part of a version.
+        case other
+    }
+
+    /// Replaces `path` with `bytes` in one step (a staging file beside it, flushed, then renamed over it), or
+    /// leaves it alone when it already holds exactly those bytes.
+    /// - Returns: true when the file was written.
+    @discardableResult
+    func replace(_ path: String, with bytes: [UInt8], stagingName: String) throws(PublishError) -> Bool {
+        if isFile(path), (try? read(path)) == bytes { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        let staging = (folder as NSString).appendingPathComponent(stagingName)
+        try remove(staging)
+        try write(bytes, to: staging)
+        try rename(staging, to: path)
+        try syncDirectory(folder)
+        return true
+    }
+
+    func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Takes the publish lock, an exclusive `flock` on `path` that the system releases when the process ends.
+    /// - Returns: the descriptor to pass to ``unlock(_:)``.
+    func lock(_ path: String) throws(PublishError) -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw error("open lock file", path) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(fd)
+            if code == EWOULDBLOCK { throw PublishError(siteRoot: siteRoot, path: path, reason: .locked) }
+            throw error("lock", path, code: code)
+        }
+        return fd
+    }
+
+    func unlock(_ fd: Int32) {
+        close(fd)
+    }
+
+    /// Every entry below `folder`, by `/`-separated path relative to it; folders are entered, links are not.
+    func walk(_ folder: String) throws(PublishError) -> [String: EntryKind] {
+        var found: [String: EntryKind] = [:]
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? folder : folder + "/" + relative
+            for name in try list(absolute) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(folder + "/" + path, &info) == 0 else { throw error("inspect", folder + "/" + path) }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: found[path] = .file
+                case S_IFDIR:
+                    found[path] = .folder
+                    pending.append(path)
+                default: found[path] = .other
+                }
+            }
+        }
+        return found
+    }
+}

@@ -82,6 +82,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CurbsideTrain",
+            dependencies: ["CurbsideModel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CurbsideCharts",
             dependencies: ["CurbsideModel"],
             swiftSettings: swiftSettings
@@ -91,7 +96,6 @@ let package = Package(
             dependencies: [
                 "CurbsideModel", "CurbsideCharts", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -140,7 +144,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideIngestTests",
-            dependencies: ["CurbsideIngest", "CurbsideSimulator", "CurbsideWarehouse", "CurbsideTestSupport"],
+            dependencies: [
+                "CurbsideIngest", "CurbsideSimulator", "CurbsideWarehouse", "CurbsideTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -159,13 +166,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CurbsideTrainTests",
+            dependencies: ["CurbsideTrain", "CurbsideTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CurbsideChartsTests",
             dependencies: ["CurbsideCharts", "CurbsideTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CurbsideRenderTests",
             dependencies: ["CurbsideRender", "CurbsideTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -175,7 +189,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideCommandsTests",
-            dependencies: ["CurbsideCommands", "CurbsideWarehouse", "CurbsideTestSupport"],
+            dependencies: [
+                "CurbsideCommands", "CurbsideWarehouse", "CurbsidePublish", "CurbsideTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Expected"],
             swiftSettings: swiftSettings
         ),
     ]

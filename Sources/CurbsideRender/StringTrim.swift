@@ -1,0 +1,21 @@
+import CurbsideCharts
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    var trimmed: String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// The number of leading spaces.
+    var indentation: Int {
+        prefix { $0 == " " }.count
+    }
+}
+
+/// Escapes data for HTML text and attributes (the same five characters as in SVG).
+func escapeHTML(_ text: String) -> String {
+    SVGEscape.text(text)
+}

@@ -6,36 +6,62 @@ import CurbsideWarehouse
 import Logging
 
 extension Pipeline {
-    /// Ingest: fetches the window's missing and stale days into bronze.
-    public func ingest() async throws -> IngestReport? {
-        guard options.includes(.nyc), config.nyc.enabled else { return nil }
-        let asOf = try nycAsOf()
-        let portal = try await nycPortalURL()
+    /// Ingest: fetches the windows' missing and stale partitions into bronze, every dataset at once,
+    /// with at most `ingest.concurrency` requests in flight across them.
+    public func ingest() async throws -> [IngestReport] {
+        let wantNYC = options.includes(.nyc) && config.nyc.enabled
+        let wantChicago = options.includes(.chicago) && config.chicago.enabled
         let token = options.sample ? nil : Secrets.appToken(environment: environment, projectRoot: options.projectRoot)
         if !options.sample, options.portalURL == nil, token == nil {
             logger.warning(
                 "no SOCRATA_APP_TOKEN: requests share the portal's throttled anonymous pool; set it in the environment or .env"
             )
         }
-        let ingestor = NYCIngestor(
-            warehouse: warehouse, config: config, portalURL: portal,
-            client: CurlHTTPClient(
-                connectTimeout: Double(config.ingest.connectTimeoutSeconds),
-                timeout: Double(config.ingest.timeoutSeconds)),
-            appToken: token, runID: runID, clock: clock, sleeper: TaskSleeper(), logger: logger)
-        let report = try await stage("ingest") {
+        let client = CurlHTTPClient(
+            connectTimeout: Double(config.ingest.connectTimeoutSeconds), timeout: Double(config.ingest.timeoutSeconds))
+        let limiter = RequestLimiter(limit: config.ingest.concurrency)
+        let nyc: (NYCIngestor, Day, Int)? =
+            wantNYC
+            ? (
+                NYCIngestor(
+                    warehouse: warehouse, config: config, portalURL: try await portalURL(for: .nyc), client: client,
+                    appToken: token, runID: runID, clock: clock, sleeper: TaskSleeper(), limiter: limiter,
+                    logger: logger),
+                try nycAsOf(), options.sample ? 0 : config.nyc.maxDaysPerRun
+            ) : nil
+        let chicago: (ChicagoIngestor, Day)? =
+            wantChicago
+            ? (
+                ChicagoIngestor(
+                    warehouse: warehouse, config: config, portalURL: try await portalURL(for: .chicago), client: client,
+                    appToken: token, runID: runID, clock: clock, sleeper: TaskSleeper(), limiter: limiter,
+                    logger: logger),
+                try chicagoAsOf()
+            ) : nil
+        let reports = try await stage("ingest") { () async throws -> [IngestReport] in
             do {
-                return try await ingestor.run(asOf: asOf, maxDays: options.sample ? 0 : config.nyc.maxDaysPerRun)
+                async let nycReport: IngestReport? = {
+                    guard let nyc else { return nil }
+                    return try await nyc.0.run(asOf: nyc.1, maxDays: nyc.2)
+                }()
+                async let chicagoReport: IngestReport? = {
+                    guard let chicago else { return nil }
+                    return try await chicago.0.run(asOf: chicago.1)
+                }()
+                return try await [nycReport, chicagoReport].compactMap { $0 }
             } catch let error as IngestError {
                 throw CommandError(.failed("\(error)"))
             }
         }
-        counters["nyc.partitions_fetched"] = report.partitions.count
-        counters["nyc.rows_fetched"] = report.rows
-        counters["nyc.requests"] = report.requests
-        counters["nyc.retries"] = report.retries
-        counters["nyc.bytes"] = report.bytes
-        return report
+        for report in reports {
+            let name = report.dataset == DatasetID.nycViolations ? "nyc" : "chicago"
+            counters["\(name).partitions_fetched"] = report.partitions.count
+            counters["\(name).rows_fetched"] = report.rows
+            counters["\(name).requests"] = report.requests
+            counters["\(name).retries"] = report.retries
+            counters["\(name).bytes"] = report.bytes
+        }
+        return reports
     }
 
     /// Clean: bronze → silver and quarantine for every partition whose bronze changed.

@@ -26,6 +26,7 @@ public final class Pipeline {
     var simulator: PortalSimulator?
     var runID: Int64?
     var cachedNYCAsOf: Day?
+    var cachedChicagoAsOf: Day?
     var stageSeconds: [String: Double] = [:]
     var counters: [String: Int] = [:]
 

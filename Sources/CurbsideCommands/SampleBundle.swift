@@ -6,6 +6,7 @@ import Foundation
 public struct SampleBundle: Sendable {
     public var root: String
     public var nycRows: [UInt8]
+    public var chicagoCrashRows: [UInt8]
 
     /// - Throws: `CommandError` naming the folder when the bundle is missing or unreadable.
     public init(projectRoot: String) throws {
@@ -16,6 +17,25 @@ public struct SampleBundle: Sendable {
                 .failed("\(path): the bundled NYC sample is missing; run from the project folder (where samples/ is)"))
         }
         nycRows = Array(data)
+        let chicagoPath = (root as NSString).appendingPathComponent("chicago/85ca-t3if.json")
+        guard let chicago = FileManager.default.contents(atPath: chicagoPath) else {
+            throw CommandError(.failed("\(chicagoPath): the bundled Chicago sample is missing"))
+        }
+        chicagoCrashRows = Array(chicago)
+    }
+
+    /// The as-of whose Chicago window holds the most sample crashes.
+    public func chicagoAsOf(backfillDays: Int) throws -> (asOf: Day, rows: Int) {
+        let days = try FlatJSON.elementRanges(of: chicagoCrashRows).compactMap { range -> Day? in
+            guard let fields = try? FlatJSON.fields(of: chicagoCrashRows[range]),
+                let raw = fields.first(where: { $0.key == "crash_date" })?.value.text
+            else { return nil }
+            return Day(iso: raw.prefix(10))
+        }
+        guard let best = ChicagoWindow.bestAsOf(for: days, backfillDays: backfillDays) else {
+            throw CommandError(.failed("\(root)/chicago/85ca-t3if.json: no row has a parseable crash_date"))
+        }
+        return best
     }
 
     /// The issue dates of the NYC sample rows that have a parseable one.

@@ -32,10 +32,10 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withPipeline(global, command: "ingest") { pipeline in
-            if let report = try await pipeline.ingest() {
+            for report in try await pipeline.ingest() {
                 print(
-                    "nyc: fetched \(report.partitions.count) day(s), \(report.rows) rows in \(report.requests) request(s)"
-                )
+                    "\(report.dataset): fetched \(report.partitions.count) partition(s), \(report.rows) rows "
+                        + "in \(report.requests) request(s)")
             }
         }
     }

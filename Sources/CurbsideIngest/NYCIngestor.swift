@@ -10,6 +10,8 @@ public struct IngestReport: Sendable, Equatable {
     public var requests = 0
     public var retries = 0
     public var bytes = 0
+    /// Schema drift by dataset (`chicago_vehicles`, …), stored in the warehouse's `schema_drift` too.
+    public var drift: [String: [SchemaDrift.Finding]] = [:]
 
     public init(dataset: DatasetID) { self.dataset = dataset }
 }
@@ -31,7 +33,8 @@ public struct NYCIngestor: Sendable {
     ///   - appToken: sent as `X-App-Token`, never logged or stored.
     public init(
         warehouse: Warehouse, config: CurbsideConfig, portalURL: String, client: any HTTPClient,
-        appToken: String?, runID: Int64?, clock: any WallClock, sleeper: any Sleeper, logger: Logger
+        appToken: String?, runID: Int64?, clock: any WallClock, sleeper: any Sleeper, limiter: RequestLimiter? = nil,
+        logger: Logger
     ) {
         self.warehouse = warehouse
         self.config = config
@@ -40,7 +43,7 @@ public struct NYCIngestor: Sendable {
         let policy = RetryPolicy(maxAttempts: config.ingest.maxAttempts)
         fetcher = PageFetcher(
             client: client, warehouse: warehouse, policy: policy, sleeper: sleeper, clock: clock, runID: runID,
-            appToken: appToken)
+            appToken: appToken, limiter: limiter)
     }
 
     /// Fetches the days of the window that are missing or due for refresh.
@@ -56,16 +59,20 @@ public struct NYCIngestor: Sendable {
             in: window, known: known, now: fetcher.clock.now(), maxDays: maxDays,
             refreshAfterDays: config.nyc.refreshAfterDays)
         var report = IngestReport(dataset: dataset)
+        var drift = SchemaDrift(expected: .nycViolations)
         logger.info(
             "nyc: window \(window.first.iso)…\(window.last.iso), \(days.count) day(s) to fetch of \(window.days.count)")
         for day in days {
-            let (rows, pages) = try await fetch(day: day, report: &report)
+            let (rows, pages) = try await fetch(day: day, report: &report, drift: &drift)
             logger.info("nyc: \(day.iso): \(rows) rows in \(pages) page(s)")
         }
+        try record(drift, of: dataset, in: &report, runID: fetcher.runID, warehouse: warehouse, logger: logger)
         return report
     }
 
-    private func fetch(day: Day, report: inout IngestReport) async throws -> (rows: Int, pages: Int) {
+    private func fetch(
+        day: Day, report: inout IngestReport, drift: inout SchemaDrift
+    ) async throws -> (rows: Int, pages: Int) {
         let key = PartitionKey(day.iso)
         let pageSize = config.ingest.pageSize
         var pages: [BronzePage] = []
@@ -82,7 +89,7 @@ public struct NYCIngestor: Sendable {
             report.retries += page.attempts - 1
             report.bytes += page.body.count
             let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
-                (Self.recordID(in: page.body[range], field: "summons_number"), range)
+                (Self.inspect(page.body[range], idField: "summons_number", drift: &drift), range)
             }
             pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
             if rows.count < pageSize { break }
@@ -96,9 +103,23 @@ public struct NYCIngestor: Sendable {
         return (rowCount, pages.count)
     }
 
-    /// The row's id field, when the row is an object that has it.
-    static func recordID(in row: ArraySlice<UInt8>, field: String) -> String? {
+    /// Reads a row once: its id field (when the row is an object that has it), and its fields for drift.
+    static func inspect(_ row: ArraySlice<UInt8>, idField: String, drift: inout SchemaDrift) -> String? {
         guard let fields = try? FlatJSON.fields(of: row) else { return nil }
-        return fields.first { $0.key == field }?.value.text
+        drift.inspect(fields)
+        return fields.first { $0.key == idField }?.value.text
     }
+}
+
+/// Stores and logs one dataset's drift findings of the run.
+func record(
+    _ drift: SchemaDrift, of dataset: DatasetID, in report: inout IngestReport, runID: Int64?, warehouse: Warehouse,
+    logger: Logger
+) throws {
+    let findings = drift.findings
+    report.drift[dataset.rawValue] = findings
+    try warehouse.recordDrift(
+        runID: runID, dataset: dataset,
+        findings: findings.map { ($0.kind.rawValue, $0.field, $0.detail, $0.rows) })
+    for finding in findings { logger.warning("\(dataset): schema drift: \(finding)") }
 }

@@ -12,6 +12,8 @@ struct PageFetcher: Sendable {
     var runID: Int64?
     /// Sent as `X-App-Token`; never logged, never stored.
     var appToken: String?
+    /// Bounds the requests in flight across datasets.
+    var limiter: RequestLimiter?
 
     struct Page {
         var fetchID: Int64
@@ -19,6 +21,23 @@ struct PageFetcher: Sendable {
         var sha256: String
         var rowRanges: [Range<Int>]
         var attempts: Int
+    }
+
+    private func get(_ url: String, headers: [String: String]) async throws -> HTTPResponse {
+        guard let limiter else { return try await client.get(url, headers: headers) }
+        let client = self.client
+        return try await limiter.withSlot { try await client.get(url, headers: headers) }
+    }
+
+    /// `rowsUpdatedAt` from `/api/views/ID.json`, or nil when the portal does not say (it is only a hint).
+    func rowsUpdatedAt(portal: String, datasetID: String) async -> Int? {
+        var headers = ["Accept": "application/json"]
+        if let appToken, !appToken.isEmpty { headers["X-App-Token"] = appToken }
+        guard let response = try? await get("\(portal)/api/views/\(datasetID).json", headers: headers),
+            response.status == 200, let fields = try? FlatJSON.fields(of: response.body),
+            let value = fields.first(where: { $0.key == "rowsUpdatedAt" })?.value.text
+        else { return nil }
+        return Int(value)
     }
 
     func fetch(_ query: SoQLQuery, dataset: DatasetID, partition: PartitionKey?) async throws -> Page {
@@ -35,7 +54,7 @@ struct PageFetcher: Sendable {
             var failure: IngestError.Reason = .network("no response", attempts: attempt)
             var retryAfter: Double?
             do {
-                let response = try await client.get(query.url, headers: headers)
+                let response = try await get(query.url, headers: headers)
                 record.status = response.status
                 record.bytes = response.body.count
                 record.seconds = response.seconds

@@ -8,6 +8,12 @@ public struct DatasetID: RawRepresentable, Hashable, Sendable, Codable, CustomSt
 
     /// NYC Open Parking and Camera Violations (`nc67-uf89`).
     public static let nycViolations = DatasetID("nyc_violations")
+    /// Chicago Traffic Crashes – Crashes (`85ca-t3if`).
+    public static let chicagoCrashes = DatasetID("chicago_crashes")
+    /// Chicago Traffic Crashes – Vehicles (`68nd-jvt3`), fetched for the crashes fetched.
+    public static let chicagoVehicles = DatasetID("chicago_vehicles")
+    /// Chicago Traffic Crashes – People (`u6pd-qa9d`), fetched for the crashes fetched.
+    public static let chicagoPeople = DatasetID("chicago_people")
 }
 
 /// The key of one unit of ingestion within a dataset: a day for NYC (`2025-05-10`).

@@ -191,6 +191,32 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("0005-dataset-state") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE dataset_state (
+                        dataset TEXT PRIMARY KEY,
+                        rows_updated_at INTEGER,
+                        watermark TEXT,
+                        backfill_first TEXT,
+                        backfill_last TEXT
+                    );
+                    """)
+        }
+        migrator.registerMigration("0006-schema-drift") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE schema_drift (
+                        id INTEGER PRIMARY KEY,
+                        run_id INTEGER,
+                        dataset TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        field TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        rows INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -52,51 +52,69 @@ extension Warehouse {
     public func commitPartition(
         dataset: DatasetID, key: PartitionKey, pages: [BronzePage], fetchedAt: Double
     ) throws -> Int {
+        try write { db in try Self.store(dataset: dataset, key: key, pages: pages, fetchedAt: fetchedAt, db: db) }
+    }
+
+    /// Stores several partitions (a crash page's crashes, vehicles and people) in one transaction.
+    public func commitPartitions(
+        _ parts: [(dataset: DatasetID, key: PartitionKey, pages: [BronzePage])], fetchedAt: Double,
+        state: DatasetState? = nil
+    ) throws {
         try write { db in
-            let previous =
-                try Int.fetchOne(
-                    db, sql: "SELECT generation FROM partitions WHERE dataset = ? AND key = ?",
-                    arguments: [dataset.rawValue, key.rawValue]) ?? 0
-            let generation = previous + 1
-            var hasher = SHA256Hasher()
-            var rowCount = 0
-            let insertPage = try db.cachedStatement(
-                sql: """
-                    INSERT INTO bronze_pages (dataset, partition_key, generation, page_index, fetch_id, body, sha256, rows)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let insertRow = try db.cachedStatement(
-                sql: """
-                    INSERT INTO bronze_rows (page_id, dataset, partition_key, generation, row_index, record_id,
-                        byte_start, byte_length)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for (index, page) in pages.enumerated() {
-                try insertPage.execute(arguments: [
-                    dataset.rawValue, key.rawValue, generation, index, page.fetchID, Data(page.body), page.sha256,
-                    page.rows.count,
-                ])
-                let pageID = db.lastInsertedRowID
-                for (rowIndex, row) in page.rows.enumerated() {
-                    try insertRow.execute(arguments: [
-                        pageID, dataset.rawValue, key.rawValue, generation, rowIndex, row.recordID,
-                        row.range.lowerBound, row.range.count,
-                    ])
-                    hasher.update(String(row.range.count))
-                    hasher.update(":")
-                    hasher.update(page.body[row.range])
-                }
-                rowCount += page.rows.count
+            for part in parts {
+                _ = try Self.store(
+                    dataset: part.dataset, key: part.key, pages: part.pages, fetchedAt: fetchedAt, db: db)
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO partitions (dataset, key, state, rows, hash, fetched_at, generation)
-                    VALUES (?, ?, 'complete', ?, ?, ?, ?)
-                    ON CONFLICT (dataset, key) DO UPDATE SET state = 'complete', rows = excluded.rows,
-                        hash = excluded.hash, fetched_at = excluded.fetched_at, generation = excluded.generation
-                    """,
-                arguments: [dataset.rawValue, key.rawValue, rowCount, hasher.hex(), fetchedAt, generation])
-            return generation
+            if let state { try Self.save(state, db: db) }
         }
+    }
+
+    static func store(
+        dataset: DatasetID, key: PartitionKey, pages: [BronzePage], fetchedAt: Double, db: Database
+    ) throws -> Int {
+        let previous =
+            try Int.fetchOne(
+                db, sql: "SELECT generation FROM partitions WHERE dataset = ? AND key = ?",
+                arguments: [dataset.rawValue, key.rawValue]) ?? 0
+        let generation = previous + 1
+        var hasher = SHA256Hasher()
+        var rowCount = 0
+        let insertPage = try db.cachedStatement(
+            sql: """
+                INSERT INTO bronze_pages (dataset, partition_key, generation, page_index, fetch_id, body, sha256, rows)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        let insertRow = try db.cachedStatement(
+            sql: """
+                INSERT INTO bronze_rows (page_id, dataset, partition_key, generation, row_index, record_id,
+                    byte_start, byte_length)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (index, page) in pages.enumerated() {
+            try insertPage.execute(arguments: [
+                dataset.rawValue, key.rawValue, generation, index, page.fetchID, Data(page.body), page.sha256,
+                page.rows.count,
+            ])
+            let pageID = db.lastInsertedRowID
+            for (rowIndex, row) in page.rows.enumerated() {
+                try insertRow.execute(arguments: [
+                    pageID, dataset.rawValue, key.rawValue, generation, rowIndex, row.recordID,
+                    row.range.lowerBound, row.range.count,
+                ])
+                hasher.update(String(row.range.count))
+                hasher.update(":")
+                hasher.update(page.body[row.range])
+            }
+            rowCount += page.rows.count
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO partitions (dataset, key, state, rows, hash, fetched_at, generation)
+                VALUES (?, ?, 'complete', ?, ?, ?, ?)
+                ON CONFLICT (dataset, key) DO UPDATE SET state = 'complete', rows = excluded.rows,
+                    hash = excluded.hash, fetched_at = excluded.fetched_at, generation = excluded.generation
+                """,
+            arguments: [dataset.rawValue, key.rawValue, rowCount, hasher.hex(), fetchedAt, generation])
+        return generation
     }
 }

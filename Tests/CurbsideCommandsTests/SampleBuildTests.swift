@@ -34,7 +34,11 @@ import Testing
         let folder = try Fixtures.temporaryFolder()
         defer { Fixtures.removeTemporaryFolder(folder) }
         let (outcome, said) = try await Self.build(Self.options(folder))
-        #expect(said == ["sample: NYC as-of 2019-11-23 (window 2019-09-23…2019-10-23 holds 219 of the bundled rows)"])
+        #expect(
+            said == [
+                "sample: NYC as-of 2019-11-23 (window 2019-09-23…2019-10-23 holds 219 of the bundled rows)",
+                "sample: Chicago as-of 2022-09-24 (window 2021-09-24…2022-09-23 holds 294 of the bundled crashes)",
+            ])
         #expect(outcome.published)
         #expect(outcome.versionID.rawValue.hasPrefix("2019-11-23-"))
         let version = "\(folder)/site/v/\(outcome.versionID)"

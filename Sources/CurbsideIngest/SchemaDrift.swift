@@ -1,0 +1,99 @@
+import CurbsideModel
+
+/// What a dataset's rows are expected to hold: field names and their JSON types as the portal sends
+/// them (every value a string, a few nested objects). A null is a missing key, so a field is
+/// "missing" only when no row of the run has it.
+public struct ExpectedSchema: Sendable {
+    public var fields: [String: String]
+
+    public init(fields: [String: String]) { self.fields = fields }
+
+    /// NYC's 19 fields, from the portal's own `X-SODA2-Fields` header (samples/nyc/…cassette…yml).
+    public static let nycViolations = ExpectedSchema(
+        fields: Dictionary(
+            uniqueKeysWithValues: [
+                "plate", "state", "license_type", "summons_number", "issue_date", "violation_time", "violation",
+                "judgment_entry_date", "fine_amount", "penalty_amount", "interest_amount", "reduction_amount",
+                "payment_amount", "amount_due", "precinct", "county", "issuing_agency", "violation_status",
+            ].map { ($0, "string") } + [("summons_image", "object")]))
+
+    /// Chicago crashes' 49 fields, from the portal export's header; `location` is a GeoJSON point.
+    public static let chicagoCrashes = ExpectedSchema(
+        fields: Dictionary(
+            uniqueKeysWithValues: [
+                "crash_record_id", "rd_no", "crash_date_est_i", "crash_date", "posted_speed_limit",
+                "traffic_control_device", "device_condition", "weather_condition", "lighting_condition",
+                "first_crash_type", "trafficway_type", "lane_cnt", "alignment", "roadway_surface_cond", "road_defect",
+                "report_type", "crash_type", "intersection_related_i", "not_right_of_way_i", "hit_and_run_i", "damage",
+                "date_police_notified", "prim_contributory_cause", "sec_contributory_cause", "street_no",
+                "street_direction", "street_name", "beat_of_occurrence", "photos_taken_i", "statements_taken_i",
+                "dooring_i", "work_zone_i", "work_zone_type", "workers_present_i", "num_units", "most_severe_injury",
+                "injuries_total", "injuries_fatal", "injuries_incapacitating", "injuries_non_incapacitating",
+                "injuries_reported_not_evident", "injuries_no_indication", "injuries_unknown", "crash_hour",
+                "crash_day_of_week", "crash_month", "latitude", "longitude",
+            ].map { ($0, "string") } + [("location", "object")]))
+}
+
+/// Schema drift seen in one dataset's rows during a run: unknown fields (kept in bronze, reported),
+/// expected fields no row had, and fields whose JSON type changed (number ↔ string, object ↔ string).
+public struct SchemaDrift: Sendable {
+    public struct Finding: Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable {
+            case unknownField = "unknown_field"
+            case missingField = "missing_field"
+            case typeChanged = "type_changed"
+        }
+        public var kind: Kind
+        public var field: String
+        /// For a type change, `expected string, found number`.
+        public var detail: String
+        /// Rows that showed it (0 for a missing field).
+        public var rows: Int
+
+        public var description: String {
+            switch kind {
+            case .unknownField: return "unknown field '\(field)' in \(rows) row(s) (kept in bronze)"
+            case .missingField: return "expected field '\(field)' is in no row"
+            case .typeChanged: return "field '\(field)': \(detail) in \(rows) row(s)"
+            }
+        }
+    }
+
+    let expected: ExpectedSchema?
+    private var seen: Set<String> = []
+    private var unknown: [String: Int] = [:]
+    private var changed: [String: (detail: String, rows: Int)] = [:]
+    public private(set) var rows = 0
+
+    public init(expected: ExpectedSchema?) { self.expected = expected }
+
+    public mutating func inspect(_ fields: [(key: String, value: JSONField)]) {
+        rows += 1
+        for (key, value) in fields {
+            seen.insert(key)
+            guard let expected else { continue }
+            guard let type = expected.fields[key] else {
+                unknown[key, default: 0] += 1
+                continue
+            }
+            if value != .null, value.typeName != type {
+                let detail = "expected \(type), found \(value.typeName)"
+                changed[key] = (detail, (changed[key]?.rows ?? 0) + 1)
+            }
+        }
+    }
+
+    /// Findings sorted by kind, then field. Missing fields are judged only when rows were seen.
+    public var findings: [Finding] {
+        var result = unknown.map { Finding(kind: .unknownField, field: $0.key, detail: "", rows: $0.value) }
+        result += changed.map {
+            Finding(kind: .typeChanged, field: $0.key, detail: $0.value.detail, rows: $0.value.rows)
+        }
+        if rows > 0, let expected {
+            result += expected.fields.keys.filter { !seen.contains($0) }.map {
+                Finding(kind: .missingField, field: $0, detail: "", rows: 0)
+            }
+        }
+        return result.sorted { ($0.kind.rawValue, $0.field) < ($1.kind.rawValue, $1.field) }
+    }
+}

@@ -65,6 +65,7 @@ let package = Package(
             name: "CurbsideSimulator",
             dependencies: [
                 "CurbsideModel",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -110,9 +111,11 @@ let package = Package(
             name: "CurbsideCommands",
             dependencies: [
                 "CurbsideModel", "CurbsideWarehouse", "CurbsideIngest", "CurbsideSimulator",
-                "CurbsideClean", "CurbsideAggregate", "CurbsideCharts", "CurbsideRender", "CurbsidePublish",
+                "CurbsideClean", "CurbsideAggregate", "CurbsideTrain", "CurbsideCharts", "CurbsideRender",
+                "CurbsidePublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -11,7 +11,8 @@ public struct CurbsideCommand: AsyncParsableCommand {
         version: ProgramVersion.current,
         subcommands: [
             BuildCommand.self, IngestCommand.self, CleanCommand.self, AggregateCommand.self, RenderCommand.self,
-            PublishCommand.self, VersionsCommand.self, VerifyCommand.self, PreviewCommand.self,
+            PublishCommand.self, VersionsCommand.self, VerifyCommand.self, PreviewCommand.self, SimulateCommand.self,
+            TrainCommand.self,
         ])
 
     public init() {}

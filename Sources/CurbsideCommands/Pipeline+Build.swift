@@ -59,8 +59,14 @@ extension Pipeline {
         }
     }
 
-    /// Writes a rendered version's files into a folder (for `render --out`).
+    /// Writes a rendered version's files into a folder (for `render --out`), after the same path checks as
+    /// publish: every file lands inside `folder`.
     public func write(_ version: RenderedVersion, to folder: String) throws {
+        do {
+            try SiteFile.validate(version.files, siteRoot: folder)
+        } catch {
+            throw CommandError(.failed("\(error)"))
+        }
         for file in version.files {
             let path = (folder as NSString).appendingPathComponent(file.path)
             try FileManager.default.createDirectory(
@@ -71,14 +77,25 @@ extension Pipeline {
 
     /// Opens a run record around `body`, closes it with the outcome, and always stops the simulator.
     public func recordRun(command: String, _ body: () async throws -> Void) async throws {
+        try await recordRun(command: command) { () async throws -> VersionID? in
+            try await body()
+            return nil
+        }
+    }
+
+    /// Opens a run record around `body`, closes it with the outcome and the version `body` returns (the health
+    /// page names it), and always stops the simulator.
+    public func recordRun(command: String, _ body: () async throws -> VersionID?) async throws {
         runID = try? warehouse.startRun(
             command: command, asOf: options.asOf, sample: options.sample, startedAt: clock.now())
         do {
-            try await body()
+            let version = try await body()
             await stopSimulator()
             if let runID {
                 try? warehouse.finishRun(
-                    runID, summary: RunSummary(status: .succeeded, stageSeconds: stageSeconds, counters: counters),
+                    runID,
+                    summary: RunSummary(
+                        status: .succeeded, stageSeconds: stageSeconds, counters: counters, versionID: version),
                     finishedAt: clock.now())
             }
         } catch {

@@ -5,68 +5,58 @@ import CurbsideRender
 import CurbsideWarehouse
 import Foundation
 
-/// `lineage.json`: the graph from portal endpoints through bronze, silver and gold to files and pages,
-/// with row counts and hashes. No clock-dependent facts: those stay in the warehouse.
-struct LineageDocument: Codable {
-    struct Node: Codable {
-        var id: String
-        var kind: String
-        var label: String
-        var rows: Int?
-        var hash: String?
-    }
-    struct Edge: Codable {
-        var source: String
-        var target: String
-    }
-    var asOf: String
-    var nodes: [Node]
-    var edges: [Edge]
-
-    enum CodingKeys: String, CodingKey {
-        case asOf = "as_of"
-        case nodes, edges
-    }
-}
-
+/// The version's lineage: endpoints → bronze → silver and quarantine → gold → files and pages, with row counts and
+/// hashes, from the warehouse as it is. No clock-dependent fact enters it: fetch times stay in `fetches`.
 extension Pipeline {
-    func lineageJSON(gold: NYCGold, window: NYCWindow, pages: [ContentPage]) throws -> String {
+    /// The NYC part of the graph: the endpoint, its bronze rows, silver, quarantine, the gold tables and their CSVs.
+    func nycLineage(gold: NYCGold, window: NYCWindow, asOf: Day) throws -> LineageGraph {
+        let dataset = DatasetID.nycViolations.rawValue
         let range = "partition_key BETWEEN '\(window.first.iso)' AND '\(window.last.iso)'"
-        func count(_ sql: String) throws -> Int {
-            if case .integer(let n) = try warehouse.run(sql).rows.first?.first { return Int(n) }
-            return 0
-        }
-        let bronzeRows = try count(
+        let current = """
+            JOIN partitions t ON t.dataset = b.dataset AND t.key = b.partition_key AND t.generation = b.generation
+            WHERE b.dataset = '\(dataset)' AND b.\(range)
             """
-            SELECT count(*) FROM bronze_rows b JOIN partitions p ON p.dataset = b.dataset AND p.key = b.partition_key
-            AND p.generation = b.generation WHERE b.dataset = 'nyc_violations' AND b.\(range)
-            """)
-        let hashes = try dataHashes(window: window)
+        let bronzeRows = try count("SELECT count(*) FROM bronze_rows b \(current)")
+        let pages = try warehouse.run(
+            "SELECT b.sha256 FROM bronze_pages b \(current) ORDER BY b.partition_key, b.page_index")
+        var pageHasher = SHA256Hasher()
+        for row in pages.rows { pageHasher.updateField(row.first?.description ?? "") }
+        let days = try count(
+            "SELECT count(*) FROM partitions WHERE dataset = '\(dataset)' AND state = 'complete' AND key BETWEEN '\(window.first.iso)' AND '\(window.last.iso)'"
+        )
         let endpoint = "\(config.nyc.portalURL)/resource/\(config.nyc.datasetID).json"
-        var nodes: [LineageDocument.Node] = [
-            .init(
-                id: "endpoint:nyc", kind: "endpoint",
-                label:
-                    "GET \(endpoint) ($where issue_date = each day \(window.first.iso)…\(window.last.iso), $order :id)",
-                rows: bronzeRows, hash: nil),
-            .init(
-                id: "bronze:nyc_violations", kind: "bronze",
-                label: "bronze_rows (nyc_violations, latest fetch of each day)",
-                rows: bronzeRows, hash: hashes["nyc.window_rows"]),
-            .init(
-                id: "silver:silver_nyc_violations", kind: "silver", label: "silver_nyc_violations",
-                rows: gold.silverRows,
-                hash: nil),
-            .init(
-                id: "quarantine:nyc_violations", kind: "quarantine", label: "quarantine (nyc_violations)",
-                rows: gold.quarantinedRows, hash: nil),
-        ]
-        var edges: [LineageDocument.Edge] = [
-            .init(source: "endpoint:nyc", target: "bronze:nyc_violations"),
-            .init(source: "bronze:nyc_violations", target: "silver:silver_nyc_violations"),
-            .init(source: "bronze:nyc_violations", target: "quarantine:nyc_violations"),
-        ]
-        let goldTables: [(table: String, file: String, rows: Int)] = [
+        var graph = LineageGraph(asOf: asOf)
+        graph.add(
+            LineageNode(
+                id: "endpoint:\(dataset)", kind: .endpoint, label: "\(config.nyc.datasetID) (NYC open data)",
+                rows: bronzeRows, hash: pageHasher.hex(),
+                query: """
+                    GET \(endpoint)
+                        ?$where=issue_date='MM/DD/YYYY'   one request per issue date, \(window.first.iso) to \(window.last.iso)
+                        &$order=:id
+                        &$limit=\(config.ingest.pageSize)&$offset=0, \(config.ingest.pageSize), …
+                    """,
+                detail: "\(days) day(s) of issue dates in \(pages.rows.count) response page(s); the hash covers the "
+                    + "SHA-256 of every response body kept"
+                    + (options.sample ? "; served by the bundled portal simulator" : "")))
+        graph.add(
+            LineageNode(
+                id: "bronze:\(dataset)", kind: .bronze, label: "bronze_rows (\(dataset))", rows: bronzeRows,
+                hash: try dataHashes(window: window)["nyc.window_rows"],
+                detail: "the rows exactly as received, latest fetch of each day"))
+        graph.add(
+            LineageNode(
+                id: "silver:silver_nyc_violations", kind: .silver, label: "silver_nyc_violations", rows: gold.silverRows
+            ))
+        graph.add(
+            LineageNode(
+                id: "quarantine:\(dataset)", kind: .quarantine, label: "quarantine (\(dataset))",
+                rows: gold.quarantinedRows,
+                detail: "rows set aside with the rule they broke"))
+        graph.connect("endpoint:\(dataset)", to: "bronze:\(dataset)")
+        graph.connect("bronze:\(dataset)", to: "silver:silver_nyc_violations")
+        graph.connect("bronze:\(dataset)", to: "quarantine:\(dataset)")
+        let tables: [(table: String, file: String, rows: Int)] = [
             ("gold_nyc_daily", "nyc_daily_financials.csv", gold.daily.count),
             ("gold_nyc_weekly", "nyc_weekly_financials.csv", gold.weekly.count),
             ("gold_nyc_top_violations", "nyc_top_violations.csv", gold.topViolations.count),
@@ -75,34 +65,67 @@ extension Pipeline {
             ("gold_nyc_by_hour", "nyc_by_hour.csv", gold.byHour.count),
         ]
         let csvHashes = Dictionary(uniqueKeysWithValues: gold.csvFiles.map { ($0.name, SHA256Hex.of($0.text)) })
-        for g in goldTables {
-            nodes.append(.init(id: "gold:\(g.table)", kind: "gold", label: g.table, rows: g.rows, hash: nil))
-            nodes.append(
-                .init(
-                    id: "file:data/\(g.file)", kind: "file", label: "data/\(g.file)", rows: g.rows,
-                    hash: csvHashes[g.file]))
-            edges.append(.init(source: "silver:silver_nyc_violations", target: "gold:\(g.table)"))
-            edges.append(.init(source: "gold:\(g.table)", target: "file:data/\(g.file)"))
+        for table in tables {
+            graph.add(
+                LineageNode(
+                    id: "gold:\(table.table)", kind: .gold, label: table.table, rows: table.rows,
+                    hash: csvHashes[table.file]))
+            graph.add(
+                LineageNode(
+                    id: "file:data/\(table.file)", kind: .file, label: "data/\(table.file)", rows: table.rows,
+                    hash: csvHashes[table.file]))
+            graph.connect("silver:silver_nyc_violations", to: "gold:\(table.table)")
+            graph.connect("gold:\(table.table)", to: "file:data/\(table.file)")
         }
+        return graph
+    }
+
+    /// Adds each page, its charts and tables, and an edge from every table its queries read; then the report, which
+    /// holds every page.
+    func addPages(_ pages: [ContentPage], to graph: inout LineageGraph) throws {
+        var reportSources: [String] = []
         for page in pages.sorted(by: { $0.outputPath < $1.outputPath }) {
-            nodes.append(.init(id: "page:\(page.outputPath)", kind: "page", label: page.title, rows: nil, hash: nil))
-            var sources = Set<String>()
+            let figures: [LineageFigure]
+            do {
+                figures = try PageFigures.figures(of: page, queries: warehouse)
+            } catch {
+                throw CommandError(.failed("\(error)"))
+            }
+            var sources = Set(figures.flatMap(\.sources))
             for query in page.queries {
                 if let table = try? warehouse.run(query.sql) { sources.formUnion(table.sources) }
             }
+            let id = "page:\(page.outputPath)"
+            graph.add(LineageNode(id: id, kind: .page, label: page.outputPath, detail: page.title, figures: figures))
             for source in sources.sorted() {
-                let kind = source.hasPrefix("gold_") ? "gold" : source.hasPrefix("silver_") ? "silver" : "table"
-                let id = kind == "table" ? "table:\(source)" : "\(kind):\(source)"
-                if !nodes.contains(where: { $0.id == id }) {
-                    nodes.append(.init(id: id, kind: kind, label: source, rows: nil, hash: nil))
-                }
-                edges.append(.init(source: id, target: "page:\(page.outputPath)"))
+                for node in lineageNodes(forTable: source, in: &graph) { graph.connect(node, to: id) }
             }
+            reportSources += sources
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = LineageDocument(
-            asOf: window.last.adding(days: config.nyc.windowEndDays).iso, nodes: nodes, edges: edges)
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        graph.add(
+            LineageNode(id: "page:report.html", kind: .page, label: "report.html", detail: "every page, for print"))
+        for source in Set(reportSources).sorted() {
+            for node in lineageNodes(forTable: source, in: &graph) { graph.connect(node, to: "page:report.html") }
+        }
+    }
+
+    /// The nodes standing for a warehouse table a query read, added when the graph lacks them.
+    private func lineageNodes(forTable table: String, in graph: inout LineageGraph) -> [String] {
+        if table == "quarantine" {
+            let ids = graph.nodes.filter { $0.kind == .quarantine }.map(\.id)
+            if !ids.isEmpty { return ids }
+        }
+        if table.hasPrefix("bronze_") { return graph.nodes.filter { $0.kind == .bronze }.map(\.id) }
+        let kind: LineageNode.Kind =
+            table.hasPrefix("gold_")
+            ? .gold : table.hasPrefix("silver_") ? .silver : table == "quarantine" ? .quarantine : .table
+        let id = "\(kind.rawValue):\(table)"
+        if graph.node(id) == nil { graph.add(LineageNode(id: id, kind: kind, label: table)) }
+        return [id]
+    }
+
+    private func count(_ sql: String) throws -> Int {
+        if case .integer(let n) = try warehouse.run(sql).rows.first?.first { return Int(n) }
+        return 0
     }
 }

@@ -1,4 +1,5 @@
 import CurbsideAggregate
+import CurbsideCharts
 import CurbsideIngest
 import CurbsideModel
 import CurbsidePublish
@@ -26,6 +27,11 @@ extension Pipeline {
         return result.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
+    /// Every file of the version: pages, `report.html`, `lineage.html` and `lineage.json`, `changes.json`, the gold
+    /// CSVs and the assets.
+    ///
+    /// warehouse + `content/` + `templates/` + config + the previous version's id → ``VersionInputs`` → id →
+    /// pages and files. Nothing here reads the clock.
     func renderVersion() throws -> RenderedVersion {
         let asOf = try nycAsOf()
         let window = NYCWindow(asOf: asOf, config: config.nyc)
@@ -34,36 +40,74 @@ extension Pipeline {
         let templateFiles = try Self.files(in: templatesFolder)
         let pages: [ContentPage]
         let renderer: PageRenderer
+        let reporter: ReportRenderer
         do {
             pages = try ContentParser.pages(
                 from: contentFiles.map { ("content/\($0.path)", String(decoding: $0.bytes, as: UTF8.self)) })
             renderer = try PageRenderer(templatesDirectory: templatesFolder)
+            reporter = try ReportRenderer(templatesDirectory: templatesFolder)
         } catch {
             throw CommandError(.failed("\(error)"))
         }
-        let inputs = VersionInputs(
+        var inputs = VersionInputs(
             asOf: asOf, kind: options.sample ? .sample : .live,
             dataHashes: try dataHashes(window: window),
             contentFiles: Dictionary(uniqueKeysWithValues: contentFiles.map { ($0.path, SHA256Hex.of($0.bytes)) }),
             templateFiles: Dictionary(uniqueKeysWithValues: templateFiles.map { ($0.path, SHA256Hex.of($0.bytes)) }),
             configHash: SHA256Hex.of(configText), programVersion: ProgramVersion.current)
+        let headline = Self.headline(gold)
+        let previous = try previousVersion(for: inputs)
+        inputs.previousVersion = previous.map { VersionID($0.id) }
+        let notes = VersionNotes(
+            headline: headline.map { ($0.label, $0.value) },
+            previous: previous.flatMap { previous in
+                Day(iso: previous.asOf).map {
+                    (VersionID(previous.id), $0, previous.headline.map { ($0.label, $0.value) })
+                }
+            })
         let context = SiteContext(
             siteTitle: config.site.title, asOf: asOf, versionID: inputs.versionID, isSample: options.sample,
             pages: NavItem.items(for: pages),
             dataSources: ["NYC Open Parking and Camera Violations (\(config.nyc.datasetID))"])
+        var lineage = try nycLineage(gold: gold, window: window, asOf: asOf)
+        try addPages(pages, to: &lineage)
         var files: [SiteFile] = []
         do {
-            for (path, html) in try renderer.site(pages: pages, queries: warehouse, context: context) {
+            for (path, html) in try renderer.site(pages: pages, queries: warehouse, context: context, notes: notes) {
                 files.append(SiteFile(path: path, text: html))
             }
+            let lineagePage = GeneratedPage(
+                slug: "lineage", title: "Lineage",
+                description: "Where every number of this version comes from: portal requests, tables, files and pages, "
+                    + "with row counts and hashes.",
+                body: LineageText.html(for: lineage))
+            files.append(
+                SiteFile(
+                    path: "lineage.html", text: try renderer.html(for: lineagePage, context: context, notes: notes)))
+            var sections: [ReportSection] = []
+            for page in NavItem.items(for: pages).compactMap({ item in pages.first { $0.slug == item.slug } }) {
+                let body = try renderer.bodyHTML(for: page, queries: warehouse, asOf: asOf)
+                sections.append(
+                    ReportSection(slug: page.slug, title: page.title, description: page.description, body: body))
+            }
+            sections.append(
+                ReportSection(
+                    slug: lineagePage.slug, title: lineagePage.title, description: lineagePage.description,
+                    body: LineageText.html(for: lineage, figureLast: true)))
+            files.append(
+                SiteFile(
+                    path: "report.html", text: try reporter.html(sections: sections, context: context, notes: notes)))
         } catch {
             throw CommandError(.failed("\(error)"))
         }
         for asset in renderer.assets() { files.append(SiteFile(path: asset.path, bytes: asset.bytes)) }
         for csv in gold.csvFiles { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
-        files.append(SiteFile(path: "lineage.json", text: try lineageJSON(gold: gold, window: window, pages: pages)))
-        let record = VersionRecord(
-            id: inputs.versionID, asOf: asOf, kind: inputs.kind, headline: Self.headline(gold))
+        files.append(SiteFile(path: "lineage.json", text: lineage.json))
+        files.append(
+            SiteFile(
+                path: ChangesFile.name,
+                text: ChangesFile(version: inputs.versionID, asOf: asOf, notes: notes, previous: previous).text))
+        let record = VersionRecord(id: inputs.versionID, asOf: asOf, kind: inputs.kind, headline: headline)
         return RenderedVersion(record: record, files: files.sorted { $0.path < $1.path }, inputs: inputs)
     }
 
@@ -79,15 +123,16 @@ extension Pipeline {
         return ["nyc.window_rows": hasher.hex()]
     }
 
+    /// The figures `versions.json` lists and each version compares with the previous one.
     static func headline(_ gold: NYCGold) -> [HeadlineFigure] {
         let fines = gold.daily.reduce(Int64(0)) { $0 + $1.finesCents }
         let paid = gold.daily.reduce(Int64(0)) { $0 + $1.paidCents }
         let violations = gold.daily.reduce(0) { $0 + $1.violations }
         return [
-            HeadlineFigure(label: "NYC fines issued", value: "$" + Hundredths.text(fines)),
+            HeadlineFigure(label: "NYC fines issued", value: ValueFormat.money.format(Double(fines) / 100)),
             HeadlineFigure(label: "NYC paid", value: Hundredths.text(Hundredths.percentage(paid, of: fines)) + "%"),
-            HeadlineFigure(label: "NYC violations", value: String(violations)),
-            HeadlineFigure(label: "NYC days", value: String(gold.daily.count)),
+            HeadlineFigure(label: "NYC violations", value: ValueFormat.integer.format(Double(violations))),
+            HeadlineFigure(label: "NYC days", value: ValueFormat.integer.format(Double(gold.daily.count))),
         ]
     }
 }

@@ -20,7 +20,9 @@ extension Pipeline {
         let client = CurlHTTPClient(
             connectTimeout: Double(config.ingest.connectTimeoutSeconds), timeout: Double(config.ingest.timeoutSeconds))
         let limiter = RequestLimiter(limit: config.ingest.concurrency)
-        let nyc: (NYCIngestor, Day, Int)? =
+        let progress = IngestProgress(clock: clock, draw: IngestProgress.terminal)
+        defer { progress.finish() }
+        var nyc: (NYCIngestor, Day, Int)? =
             wantNYC
             ? (
                 NYCIngestor(
@@ -29,7 +31,7 @@ extension Pipeline {
                     logger: logger),
                 try nycAsOf(), options.sample ? 0 : config.nyc.maxDaysPerRun
             ) : nil
-        let chicago: (ChicagoIngestor, Day)? =
+        var chicago: (ChicagoIngestor, Day)? =
             wantChicago
             ? (
                 ChicagoIngestor(
@@ -38,15 +40,18 @@ extension Pipeline {
                     logger: logger),
                 try chicagoAsOf()
             ) : nil
+        nyc?.0.progress = progress
+        chicago?.0.progress = progress
+        let (nycJob, chicagoJob) = (nyc, chicago)
         let reports = try await stage("ingest") { () async throws -> [IngestReport] in
             do {
                 async let nycReport: IngestReport? = {
-                    guard let nyc else { return nil }
-                    return try await nyc.0.run(asOf: nyc.1, maxDays: nyc.2)
+                    guard let nycJob else { return nil }
+                    return try await nycJob.0.run(asOf: nycJob.1, maxDays: nycJob.2)
                 }()
                 async let chicagoReport: IngestReport? = {
-                    guard let chicago else { return nil }
-                    return try await chicago.0.run(asOf: chicago.1)
+                    guard let chicagoJob else { return nil }
+                    return try await chicagoJob.0.run(asOf: chicagoJob.1)
                 }()
                 return try await [nycReport, chicagoReport].compactMap { $0 }
             } catch let error as IngestError {

@@ -4,24 +4,28 @@ import CurbsideClean
 import CurbsideIngest
 import CurbsidePublish
 import Foundation
+import Logging
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Run every stage that exists, then publish.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Also print report.html to report.pdf with headless Chromium, when installed.")
+    @Flag(help: "Also print report.html to site/pdf/<version>.pdf with headless Chromium, when installed.")
     var pdf = false
+    @Option(
+        name: .customLong("pushgateway"),
+        help: "Also push the run's metrics.prom to this Prometheus Pushgateway (http://host:9091).")
+    var pushgateway: String?
+
+    func validate() throws {
+        if let pushgateway, !(pushgateway.hasPrefix("http://") || pushgateway.hasPrefix("https://")) {
+            throw ValidationError("--pushgateway must start with http:// or https://, found '\(pushgateway)'")
+        }
+    }
 
     func run() async throws {
-        try await withPipeline(global, command: "build") { pipeline in
-            let outcome = try await pipeline.build()
-            print(outcome.summary)
-        }
-        if pdf {
-            // The print report (report.html → report.pdf) is not part of this version yet: say so plainly.
-            FileHandle.standardError.write(
-                Data("note: --pdf: this build has no report.html to print yet; nothing was printed\n".utf8))
-        }
+        let pipeline = try Pipeline(options: global.runOptions, logger: Logger(label: "curbside"), say: { print($0) })
+        try await BuildRun(pdf: pdf, pushgateway: pushgateway).run(pipeline)
     }
 }
 

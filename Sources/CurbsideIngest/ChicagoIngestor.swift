@@ -12,6 +12,8 @@ public struct ChicagoIngestor: Sendable {
     public var portalURL: String
     var fetcher: PageFetcher
     var logger: Logger
+    /// The live progress line; nil draws nothing.
+    public var progress: IngestProgress?
 
     /// Re-reads crashes changed up to an hour before the last watermark: a crash changed twice is
     /// simply fetched twice, and the later copy wins in silver.
@@ -48,7 +50,9 @@ public struct ChicagoIngestor: Sendable {
         if !missing.isEmpty {
             logger.info(
                 "chicago: backfill \(window.first.iso)…\(window.end.adding(days: -1).iso), \(missing.count) month(s)")
+            progress?.plan("chicago", partitions: missing.count, unit: "months")
             for month in missing {
+                defer { progress?.partitionDone("chicago") }
                 try await fetchPartition(key: month.key, where: month.whereClause, report: &report, drift: &drift)
             }
             state.backfillFirst = min(state.backfillFirst ?? window.first, window.first)
@@ -122,6 +126,7 @@ public struct ChicagoIngestor: Sendable {
             report.requests += page.attempts
             report.retries += page.attempts - 1
             report.bytes += page.body.count
+            progress?.page("chicago", rows: page.rowRanges.count, retries: page.attempts - 1)
             let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
                 (NYCIngestor.inspect(page.body[range], idField: idField, drift: &drift), range)
             }

@@ -5,6 +5,8 @@ public struct IngestError: Error, CustomStringConvertible {
     public enum Reason: Sendable {
         /// The portal answered with an error status; `code` and `message` are its own words when it gave them.
         case http(status: Int, code: String?, message: String?)
+        /// A retryable status (429, 202, 5xx) on every attempt.
+        case gaveUp(status: Int, code: String?, message: String?, attempts: Int)
         /// No complete response after every attempt.
         case network(String, attempts: Int)
         /// A page that is not the JSON array the portal promises.
@@ -31,6 +33,10 @@ public struct IngestError: Error, CustomStringConvertible {
             return "\(place): the portal refused GET \(url) with HTTP \(status)"
                 + (said.isEmpty ? "" : ": \(said)")
                 + ". Nothing of this partition was stored; check the dataset id and query, then run again."
+        case .gaveUp(let status, let code, let message, let attempts):
+            let said = [code, message].compactMap { $0 }.joined(separator: ": ")
+            return "\(place): GET \(url) answered HTTP \(status)" + (said.isEmpty ? "" : " (\(said))")
+                + " on all \(attempts) attempts. Nothing of this partition was stored; the next run goes on from here."
         case .network(let why, let attempts):
             return "\(place): GET \(url) failed after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(why). "
                 + "Nothing of this partition was stored; the next run goes on from here."

@@ -27,6 +27,8 @@ public struct NYCIngestor: Sendable {
     public var portalURL: String
     var fetcher: PageFetcher
     var logger: Logger
+    /// The live progress line; nil draws nothing.
+    public var progress: IngestProgress?
 
     /// - Parameters:
     ///   - portalURL: the portal's base URL (the simulator's for `--sample`, a mirror for `--portal-url`).
@@ -62,18 +64,47 @@ public struct NYCIngestor: Sendable {
         var drift = SchemaDrift(expected: .nycViolations)
         logger.info(
             "nyc: window \(window.first.iso)…\(window.last.iso), \(days.count) day(s) to fetch of \(window.days.count)")
-        for day in days {
-            let (rows, pages) = try await fetch(day: day, report: &report, drift: &drift)
-            logger.info("nyc: \(day.iso): \(rows) rows in \(pages) page(s)")
+        progress?.plan("nyc", partitions: days.count, unit: "days")
+        // Several days at once (commits are serialized by the warehouse), so one day's network wait
+        // overlaps another's parsing and commit.
+        let inFlight = max(1, config.ingest.concurrency)
+        try await withThrowingTaskGroup(of: DayResult.self) { group in
+            var next = days.makeIterator()
+            for _ in 0..<inFlight {
+                guard let day = next.next() else { break }
+                group.addTask { try await fetch(day: day) }
+            }
+            while let done = try await group.next() {
+                report.partitions.append(done.key)
+                report.rows += done.rows
+                report.requests += done.requests
+                report.retries += done.retries
+                report.bytes += done.bytes
+                drift.merge(done.drift)
+                progress?.partitionDone("nyc")
+                logger.info("nyc: \(done.key): \(done.rows) rows in \(done.pages) page(s)")
+                if let day = next.next() { group.addTask { try await fetch(day: day) } }
+            }
         }
+        report.partitions.sort()
         try record(drift, of: dataset, in: &report, runID: fetcher.runID, warehouse: warehouse, logger: logger)
         return report
     }
 
-    private func fetch(
-        day: Day, report: inout IngestReport, drift: inout SchemaDrift
-    ) async throws -> (rows: Int, pages: Int) {
+    /// What fetching one day did.
+    struct DayResult: Sendable {
+        var key: PartitionKey
+        var rows = 0
+        var pages = 0
+        var requests = 0
+        var retries = 0
+        var bytes = 0
+        var drift = SchemaDrift(expected: .nycViolations)
+    }
+
+    private func fetch(day: Day) async throws -> DayResult {
         let key = PartitionKey(day.iso)
+        var result = DayResult(key: key)
         let pageSize = config.ingest.pageSize
         var pages: [BronzePage] = []
         var offset = 0
@@ -85,11 +116,12 @@ public struct NYCIngestor: Sendable {
                     ("$offset", String(offset)),
                 ])
             let page = try await fetcher.fetch(query, dataset: .nycViolations, partition: key)
-            report.requests += page.attempts
-            report.retries += page.attempts - 1
-            report.bytes += page.body.count
+            result.requests += page.attempts
+            result.retries += page.attempts - 1
+            result.bytes += page.body.count
+            progress?.page("nyc", rows: page.rowRanges.count, retries: page.attempts - 1)
             let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
-                (Self.inspect(page.body[range], idField: "summons_number", drift: &drift), range)
+                (Self.inspect(page.body[range], idField: "summons_number", drift: &result.drift), range)
             }
             pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
             if rows.count < pageSize { break }
@@ -97,17 +129,14 @@ public struct NYCIngestor: Sendable {
         }
         try warehouse.commitPartition(
             dataset: .nycViolations, key: key, pages: pages, fetchedAt: fetcher.clock.now())
-        let rowCount = pages.reduce(0) { $0 + $1.rows.count }
-        report.partitions.append(key)
-        report.rows += rowCount
-        return (rowCount, pages.count)
+        result.rows = pages.reduce(0) { $0 + $1.rows.count }
+        result.pages = pages.count
+        return result
     }
 
     /// Reads a row once: its id field (when the row is an object that has it), and its fields for drift.
     static func inspect(_ row: ArraySlice<UInt8>, idField: String, drift: inout SchemaDrift) -> String? {
-        guard let fields = try? FlatJSON.fields(of: row) else { return nil }
-        drift.inspect(fields)
-        return fields.first { $0.key == idField }?.value.text
+        drift.inspect(row: row, idField: Array(idField.utf8))
     }
 }
 

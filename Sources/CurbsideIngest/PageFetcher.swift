@@ -87,6 +87,9 @@ struct PageFetcher: Sendable {
             }
             try warehouse.record(record)
             guard attempt < policy.maxAttempts else {
+                if case .http(let status, let code, let message) = failure {
+                    failure = .gaveUp(status: status, code: code, message: message, attempts: attempt)
+                }
                 throw IngestError(dataset: dataset, partition: partition, url: query.url, reason: failure)
             }
             try await sleeper.sleep(seconds: policy.delay(afterAttempt: attempt, retryAfter: retryAfter))

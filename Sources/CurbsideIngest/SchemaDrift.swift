@@ -64,8 +64,47 @@ public struct SchemaDrift: Sendable {
     private var unknown: [String: Int] = [:]
     private var changed: [String: (detail: String, rows: Int)] = [:]
     public private(set) var rows = 0
+    /// Keys met so far by the hash of their bytes, with their expected type (nil: unknown), so the
+    /// hot path makes no String per field.
+    private var keys: [UInt64: (name: String, expected: String?)] = [:]
 
     public init(expected: ExpectedSchema?) { self.expected = expected }
+
+    /// Inspects one row from its raw bytes (ingest's hot path).
+    /// - Returns: the string value of `idField`, when the row is an object that has one.
+    public mutating func inspect(row: ArraySlice<UInt8>, idField: [UInt8]) -> String? {
+        rows += 1
+        var pending: [(String, String)] = []
+        let checking = expected != nil
+        let id = try? FlatJSON.scan(row, idKey: idField) { keyBytes, first in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in keyBytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            let entry: (name: String, expected: String?)
+            if let known = keys[hash] {
+                entry = known
+            } else {
+                let name = String(decoding: keyBytes, as: UTF8.self)
+                entry = (name, expected?.fields[name])
+                keys[hash] = entry
+                seen.insert(name)
+            }
+            guard checking else { return }
+            guard let want = entry.expected else {
+                pending.append((entry.name, ""))
+                return
+            }
+            let type = FlatJSON.typeName(firstByte: first)
+            if type != "null", type != want { pending.append((entry.name, "expected \(want), found \(type)")) }
+        }
+        for (key, detail) in pending {
+            if detail.isEmpty {
+                unknown[key, default: 0] += 1
+            } else {
+                changed[key] = (detail, (changed[key]?.rows ?? 0) + 1)
+            }
+        }
+        return id ?? nil
+    }
 
     public mutating func inspect(_ fields: [(key: String, value: JSONField)]) {
         rows += 1
@@ -81,6 +120,15 @@ public struct SchemaDrift: Sendable {
                 changed[key] = (detail, (changed[key]?.rows ?? 0) + 1)
             }
         }
+    }
+
+    /// Adds what another inspector saw (one day's rows, inspected on its own task).
+    public mutating func merge(_ other: SchemaDrift) {
+        rows += other.rows
+        seen.formUnion(other.seen)
+        for (key, n) in other.unknown { unknown[key, default: 0] += n }
+        for (key, c) in other.changed { changed[key] = (c.detail, (changed[key]?.rows ?? 0) + c.rows) }
+        keys.merge(other.keys) { a, _ in a }
     }
 
     /// Findings sorted by kind, then field. Missing fields are judged only when rows were seen.

@@ -52,6 +52,30 @@ public enum FlatJSON {
         }
     }
 
+    /// Walks one object's members cheaply (ingest's hot path): each key's raw bytes and the first byte
+    /// of its value go to `visit`; only the `idKey` string is decoded.
+    /// - Returns: the value of `idKey` when it is a string.
+    public static func scan(
+        _ bytes: ArraySlice<UInt8>, idKey: [UInt8], _ visit: (UnsafeBufferPointer<UInt8>, UInt8) -> Void
+    ) throws -> String? {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            return try scanner.scanObject(idKey: idKey, visit)
+        }
+    }
+
+    /// The JSON type name of a value from its first byte, as `JSONField.typeName` names it.
+    public static func typeName(firstByte: UInt8) -> String {
+        switch firstByte {
+        case UInt8(ascii: "\""): return "string"
+        case UInt8(ascii: "{"): return "object"
+        case UInt8(ascii: "["): return "array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "boolean"
+        case UInt8(ascii: "n"): return "null"
+        default: return "number"
+        }
+    }
+
     /// The fields of one JSON object, in their order.
     public static func fields(of bytes: [UInt8]) throws -> [(key: String, value: JSONField)] {
         try fields(of: bytes[...])

@@ -68,6 +68,46 @@ struct JSONScanner {
         }
     }
 
+    /// Walks an object's members without building their values: `visit` gets each key's raw bytes
+    /// and the first byte of its value. - Returns: the string value of `idKey`, when the object has one.
+    mutating func scanObject(idKey: [UInt8], _ visit: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) throws -> String? {
+        skipSpace()
+        try expect(UInt8(ascii: "{"), "expected '{' at the start of a row")
+        var id: String?
+        skipSpace()
+        if peek() == UInt8(ascii: "}") {
+            i += 1
+            return nil
+        }
+        while true {
+            skipSpace()
+            guard peek() == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
+            let keyStart = i + 1
+            try skipString()
+            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<(i - 1)])
+            skipSpace()
+            try expect(UInt8(ascii: ":"), "expected ':' after a field name")
+            skipSpace()
+            guard let first = peek() else { throw fail("expected a value") }
+            visit(key, first)
+            if first == UInt8(ascii: "\""), key.elementsEqual(idKey) {
+                id = try readString()
+            } else {
+                try skipValue()
+            }
+            skipSpace()
+            guard i < bytes.count else { throw fail("the row ends before its closing '}'") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+            } else if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                return id
+            } else {
+                throw fail("expected ',' or '}' after a value")
+            }
+        }
+    }
+
     private mutating func readField() throws -> JSONField {
         guard let c = peek() else { throw fail("expected a value") }
         switch c {
@@ -200,7 +240,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func skipString() throws {
+    mutating func skipString() throws {
         i += 1
         while i < bytes.count {
             let c = bytes[i]

@@ -23,6 +23,8 @@ public struct PublishError: Error, Sendable, Equatable, CustomStringConvertible 
         case duplicatePath
         /// A file path is also used as a folder by the other path.
         case pathConflict(with: String)
+        /// A file for a folder beside the versions (`health/`) is not a plain file name.
+        case notAFileName(folder: String)
         /// Two headline figures have the same label.
         case duplicateHeadline(String)
         /// The version id is not `<asOf>-<lowercase letters and digits>`.
@@ -100,6 +102,8 @@ public struct PublishError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(quoted) is given twice; give each file its own path."
         case .pathConflict(let other):
             return "\(quoted) is also a folder in \(other.debugDescription); rename one of them."
+        case .notAFileName(let folder):
+            return "\(quoted) must be a plain file name in \(folder)/ (no \"/\", no \"..\"); rename the file."
         case .duplicateHeadline(let label):
             return "headline label \(label.debugDescription) is given twice; give each figure its own label."
         case .invalidVersionID(.dateMismatch(let asOf)):

@@ -4,6 +4,7 @@ import Foundation
 /// Writes versions into a site folder: `v/<id>/`, `latest/`, `versions.json` and `index.html`.
 ///
 /// rendered files → ``publish(_:files:)`` → staging folder → `v/<id>/` → `latest/` → `versions.json` → `index.html`
+/// → `versions.html` and `v/versions.html` (see ``refreshPages()``)
 ///
 /// Every step is atomic for a reader of the site: a version is written into a hidden staging folder in the site
 /// folder (`.staging-<id>-<pid>`), flushed to disk and renamed to `v/<id>` in one step; `latest/` is built beside
@@ -24,6 +25,9 @@ public struct Publisher: Sendable {
     public let siteRoot: String
     /// How many versions to keep; 0 or less keeps every version.
     public let retention: Int
+
+    /// The site's name, for the title of `versions.html`.
+    public var siteTitle = "Curbside"
 
     /// Whether to try the one-step swap for `latest/`; tests turn it off to exercise the two-rename fallback.
     var swapsAtomically = true
@@ -78,8 +82,10 @@ public struct Publisher: Sendable {
         try disk.makeDirectory(siteRoot)
         let lock = try disk.lock(siteRoot + "/" + Publisher.lockName)
         defer { disk.unlock(lock) }
-        for name in try disk.list(siteRoot) where name.hasPrefix(Publisher.stagingPrefix) {
-            try disk.remove(siteRoot + "/" + name)
+        for folder in ["", "/v", "/" + Publisher.pdfFolder, "/" + Publisher.healthFolder] {
+            for name in try disk.list(siteRoot + folder) where name.hasPrefix(Publisher.stagingPrefix) {
+                try disk.remove(siteRoot + folder + "/" + name)
+            }
         }
 
         var listed = try VersionsFile.read(siteRoot: siteRoot, disk: disk)
@@ -99,6 +105,7 @@ public struct Publisher: Sendable {
             siteRoot + "/index.html", with: SiteIndexPage.bytes(newest: kept[0], manifest: newest),
             stagingName: Publisher.stagingPrefix + "index.html-\(ProcessInfo.processInfo.processIdentifier)")
         for old in retired { try retire(old.id) }
+        try writePages(kept)
         return outcome
     }
 
@@ -122,6 +129,7 @@ public struct Publisher: Sendable {
     /// Deletes a dropped version: renamed out of `v/` first, so no half-deleted folder is ever visible.
     private func retire(_ id: VersionID) throws(PublishError) {
         let folder = "\(siteRoot)/v/\(id)"
+        try disk.remove(pdfPath(id))
         guard disk.exists(folder) else { return }
         let staging = stagingPath("retired-\(id)")
         try disk.rename(folder, to: staging)

@@ -46,7 +46,7 @@ public struct SiteFile: Sendable, Hashable {
     ///   - files: the version's files.
     ///   - siteRoot: the site folder, for the error.
     /// - Throws: ``PublishError`` for the first unsafe, reserved, repeated or conflicting path.
-    static func validate(_ files: [SiteFile], siteRoot: String) throws(PublishError) {
+    public static func validate(_ files: [SiteFile], siteRoot: String) throws(PublishError) {
         var seen = Set<String>()
         for file in files {
             if let reason = problem(with: file.path) {

@@ -4,7 +4,8 @@ import CurbsideModel
 ///
 /// With a version named, checks `v/<version>/`. Without, checks every folder under `v/`, then `latest/` against
 /// its own `manifest.json`, and that `versions.json` reads, that each version it lists has a folder, and that
-/// `latest/` holds the newest of them. Hidden names (publish's `.staging-*` leftovers) are not versions.
+/// `latest/` holds the newest of them. Hidden names (publish's `.staging-*` leftovers) and `v/versions.html` are not
+/// versions.
 public struct Verifier: Sendable {
     public init() {}
 
@@ -23,7 +24,10 @@ public struct Verifier: Sendable {
             labels = ["v/" + version.rawValue]
         } else {
             do {
-                labels = try disk.list(siteRoot + "/v").filter { !$0.hasPrefix(".") }.map { "v/" + $0 }
+                // Versions are the folders; `v/versions.html` (the list of versions) is not one.
+                labels = try disk.list(siteRoot + "/v").filter {
+                    !$0.hasPrefix(".") && !(disk.isFile(siteRoot + "/v/" + $0) && $0 == VersionsPage.fileName)
+                }.map { "v/" + $0 }
             } catch {
                 let problem = VerifyReport.Problem(.unreadable(error.ioMessage), "v/")
                 return VerifyReport(siteRoot: siteRoot, folders: [], filesChecked: 0, problems: [problem])

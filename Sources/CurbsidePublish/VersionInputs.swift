@@ -10,7 +10,10 @@ import CurbsideModel
 /// 2. `as_of` and the date, `kind` and `sample` or `live`;
 /// 3. for each map (`data`, `content`, `templates`): its name, its entry count, then each key and value, keys in
 ///    UTF-8 byte order (so dictionary order never matters);
-/// 4. `config` and the config hash, `program` and the program version.
+/// 4. `config` and the config hash, `program` and the program version;
+/// 5. only when there is one, `previous` and the id of the version published before this one (the version shows
+///    how its headline figures moved since that one, so the comparison is an input too; a first version's
+///    encoding is the same as before this field existed).
 ///
 /// Ten hex digits are 40 bits: an accidental collision needs about a million versions of the same day.
 public struct VersionInputs: Sendable, Hashable {
@@ -28,6 +31,8 @@ public struct VersionInputs: Sendable, Hashable {
     public var configHash: String
     /// The program's version, so a new release that renders differently makes a new version.
     public var programVersion: String
+    /// The version this one is compared with (its headline deltas), or nil for a first version.
+    public var previousVersion: VersionID?
 
     /// - Parameters:
     ///   - asOf: the date the windows are measured from.
@@ -37,9 +42,10 @@ public struct VersionInputs: Sendable, Hashable {
     ///   - templateFiles: SHA-256 of each `templates/` file, by relative path.
     ///   - configHash: a hash of the configuration.
     ///   - programVersion: the program's version.
+    ///   - previousVersion: the version this one is compared with, or nil.
     public init(
         asOf: Day, kind: VersionRecord.Kind, dataHashes: [String: String], contentFiles: [String: String],
-        templateFiles: [String: String], configHash: String, programVersion: String
+        templateFiles: [String: String], configHash: String, programVersion: String, previousVersion: VersionID? = nil
     ) {
         self.asOf = asOf
         self.kind = kind
@@ -48,6 +54,7 @@ public struct VersionInputs: Sendable, Hashable {
         self.templateFiles = templateFiles
         self.configHash = configHash
         self.programVersion = programVersion
+        self.previousVersion = previousVersion
     }
 
     /// The version's id: the as-of date and the first 10 hex digits of the hash described above.
@@ -75,6 +82,10 @@ public struct VersionInputs: Sendable, Hashable {
         hasher.updateField(configHash)
         hasher.updateField("program")
         hasher.updateField(programVersion)
+        if let previousVersion {
+            hasher.updateField("previous")
+            hasher.updateField(previousVersion.rawValue)
+        }
         return hasher.hex()
     }
 }

@@ -84,11 +84,15 @@ extension Warehouse {
                 INSERT INTO bronze_pages (dataset, partition_key, generation, page_index, fetch_id, body, sha256, rows)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let insertRow = try db.cachedStatement(
+        // A page's rows go in with one statement: their offsets as a JSON array read by json_each,
+        // which is several times faster than one bound INSERT a row.
+        let insertRows = try db.cachedStatement(
             sql: """
                 INSERT INTO bronze_rows (page_id, dataset, partition_key, generation, row_index, record_id,
                     byte_start, byte_length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT ?, ?, ?, ?, CAST(r.key AS INTEGER), json_extract(r.value, '$[2]'),
+                    json_extract(r.value, '$[0]'), json_extract(r.value, '$[1]')
+                FROM json_each(?) AS r
                 """)
         for (index, page) in pages.enumerated() {
             try insertPage.execute(arguments: [
@@ -96,15 +100,10 @@ extension Warehouse {
                 page.rows.count,
             ])
             let pageID = db.lastInsertedRowID
-            for (rowIndex, row) in page.rows.enumerated() {
-                try insertRow.execute(arguments: [
-                    pageID, dataset.rawValue, key.rawValue, generation, rowIndex, row.recordID,
-                    row.range.lowerBound, row.range.count,
-                ])
-                hasher.update(String(row.range.count))
-                hasher.update(":")
-                hasher.update(page.body[row.range])
-            }
+            hasher.updateField(page.sha256)
+            try insertRows.execute(arguments: [
+                pageID, dataset.rawValue, key.rawValue, generation, Self.offsetsJSON(page.rows),
+            ])
             rowCount += page.rows.count
         }
         try db.execute(
@@ -116,5 +115,18 @@ extension Warehouse {
                 """,
             arguments: [dataset.rawValue, key.rawValue, rowCount, hasher.hex(), fetchedAt, generation])
         return generation
+    }
+
+    /// `[[start,length,"id"],…]`, ids JSON-escaped (null when a row has none).
+    static func offsetsJSON(_ rows: [(recordID: String?, range: Range<Int>)]) -> String {
+        var out = "["
+        out.reserveCapacity(rows.count * 32)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { out += "," }
+            out += "[\(row.range.lowerBound),\(row.range.count),"
+            if let id = row.recordID { out += JSONString.quoted(id) } else { out += "null" }
+            out += "]"
+        }
+        return out + "]"
     }
 }

@@ -25,6 +25,7 @@ import Testing
         var config = CurbsideConfig()
         config.ingest.pageSize = pageSize
         config.ingest.maxAttempts = 2
+        config.ingest.concurrency = 1
         config.nyc.datasetID = datasetID
         let ingestor = NYCIngestor(
             warehouse: warehouse, config: config, portalURL: url, client: CurlHTTPClient(), appToken: token, runID: nil,

@@ -22,7 +22,8 @@ struct CrashRecoveryTests {
             try site.write("old", to: ".staging-retired-2026-01-01-0000000000-4242/index.html")
             let outcome = try site.publisher().publish(Fixture.first, files: Fixture.firstFiles)
             #expect(outcome == .published(Fixture.first.id))
-            #expect(try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.json"])
+            #expect(
+                try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.html", "versions.json"])
             #expect(try site.publisher().versions().map(\.id) == [Fixture.first.id])
             #expect(try site.text("v/2026-11-01-aaaaaaaaaa/index.html") == "<h1>Fines</h1>\n")
             #expect(Verifier().verify(siteRoot: site.root, version: nil).isClean)

@@ -17,7 +17,8 @@ struct LatestSwapTests {
             _ = try publisher.publish(second, files: Fixture.files("two"))
             #expect(try site.text("latest/index.html") == "<h1>two</h1>\n")
             #expect(!site.exists("latest/assets"))
-            #expect(try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.json"])
+            #expect(
+                try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.html", "versions.json"])
             #expect(Verifier().verify(siteRoot: site.root, version: nil).isClean)
         }
     }

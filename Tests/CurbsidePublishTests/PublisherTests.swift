@@ -57,13 +57,15 @@ struct PublisherTests {
         <html lang="en">
         <head>
         <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
         <meta http-equiv="refresh" content="0; url=latest/index.html">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Curbside</title>
         </head>
         <body>
         <p>The newest version is <a href="latest/index.html">2026-11-01-aaaaaaaaaa</a> (as of 2026-11-01, sample data). \
-        Every version is listed in <a href="versions.json">versions.json</a>.</p>
+        Every version is listed in <a href="versions.html">versions.html</a> \
+        (<a href="versions.json">versions.json</a>).</p>
         </body>
         </html>
 
@@ -85,7 +87,8 @@ struct PublisherTests {
             }
             let latest = try FileManager.default.attributesOfItem(atPath: site.root + "/latest")
             #expect(latest[.type] as? FileAttributeType == .typeDirectory)
-            #expect(try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.json"])
+            #expect(
+                try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.html", "versions.json"])
             #expect(try site.publisher().versions() == [PublishedVersion(record: Fixture.first, files: 3, sequence: 1)])
         }
     }
@@ -114,7 +117,8 @@ struct PublisherTests {
             #expect(try publisher.versions().map(\.id.rawValue) == ["2026-11-02-bbbbbbbbbb", "2026-11-01-aaaaaaaaaa"])
             #expect(try publisher.versions().map(\.sequence) == [2, 1])
             #expect(try site.text("index.html").contains(">2026-11-02-bbbbbbbbbb</a> (as of 2026-11-02, live data)"))
-            #expect(try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.json"])
+            #expect(
+                try site.topLevel() == [".publish.lock", "index.html", "latest", "v", "versions.html", "versions.json"])
         }
     }
 
@@ -150,7 +154,7 @@ struct PublisherTests {
             #expect(try site.topLevel().contains { $0.hasPrefix(".staging-") } == false)
             #expect(
                 try FileManager.default.contentsOfDirectory(atPath: site.root + "/v").sorted()
-                    == ["2026-11-02-2222222222", "2026-11-03-3333333333"])
+                    == ["2026-11-02-2222222222", "2026-11-03-3333333333", "versions.html"])
 
             // An older as-of published now is kept although it is not among the newest two.
             let old = Fixture.record("2026-10-01-0000000000", asOf: "2026-10-01")

@@ -28,11 +28,7 @@ public struct PageRenderer: Sendable {
         -> String
     {
         let body = try bodyHTML(for: page, queries: queries, asOf: context.asOf)
-        let data = LayoutData.values(page: page, body: body, context: context)
-        guard let html = templates.library.render(data, withTemplate: "layout") else {
-            throw RenderError(file: "layout.mustache", line: nil, reason: .missingTemplate("layout"))
-        }
-        return html
+        return try document(page: page, body: body, context: context, notes: VersionNotes(headline: [], previous: nil))
     }
 
     /// Only the body of a page (Markdown and tags), for documents that lay pages out their own way (the report).

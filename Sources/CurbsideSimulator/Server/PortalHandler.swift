@@ -44,6 +44,13 @@ final class PortalHandler: ChannelInboundHandler {
             respond(to: head, with: response, context: context, contentLength: promised, close: true)
         case .dropConnection:
             context.close(promise: nil)
+        case .malformedJSON, .duplicateRows, .extraField, .missingField:
+            var response = answer(head)
+            if response.status == 200, let bytes = response.body.getBytes(at: 0, length: response.body.readableBytes) {
+                let rewritten = BodyRewrite.apply(fault!, to: bytes)
+                response.body = ByteBuffer(bytes: rewritten)
+            }
+            respond(to: head, with: response, context: context)
         case .delay(let seconds):
             let response = answer(head)
             context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(Int64(seconds * 1e9))) {

@@ -42,7 +42,8 @@ struct BoostingState {
         let featureCount = max(1, Int((parameters.colsampleByTree * Double(width)).rounded()))
         let features = featureCount < width ? random.choose(featureCount, of: width) : Array(0..<width)
 
-        let (tree, leaves) = grower.grow(sampledCount: sampledCount, total: sum(count: sampledCount), features: features)
+        let (tree, leaves) = grower.grow(
+            sampledCount: sampledCount, total: sum(count: sampledCount), features: features)
 
         let rows = SharedReadPointer(UnsafePointer(grower.rowIndex))
         let isSampled = sampled
@@ -56,7 +57,7 @@ struct BoostingState {
             guard sampledCount < rowCount else { return }
             grower.pool.run(tasks: blocks) { block in
                 for row in block * Self.block..<min(rowCount, (block + 1) * Self.block) where !isSampled[row] {
-                    margins[row] += tree.leafValue(bins: bins + row * width)
+                    margins[row] += tree.leafValue(bins: bins + row, stride: rowCount)
                 }
             }
         }

@@ -1,7 +1,7 @@
 /// The settings of gradient-boosted trees; the defaults match XGBoost's `hist` with depth-wise
 /// growth, except the base score, which starts from the training prevalence.
 public struct GBTParameters: Sendable, Equatable {
-    /// Deepest level a leaf can sit at (the root is depth 0).
+    /// Deepest level a leaf can sit at (the root is depth 0), 1…16.
     public var maxDepth = 6
     /// Shrinkage η applied to every leaf value.
     public var learningRate = 0.1
@@ -38,7 +38,7 @@ public struct GBTParameters: Sendable, Equatable {
         func check(_ ok: Bool, _ name: String, _ rule: String) throws {
             if !ok { throw TrainingError(.badParameter(name: name, rule: rule)) }
         }
-        try check((1...20).contains(maxDepth), "maxDepth", "must be between 1 and 20, got \(maxDepth)")
+        try check((1...16).contains(maxDepth), "maxDepth", "must be between 1 and 16, got \(maxDepth)")
         try check(learningRate > 0 && learningRate <= 1, "learningRate", "must be in (0, 1], got \(learningRate)")
         try check(rounds >= 1, "rounds", "must be at least 1, got \(rounds)")
         try check(minChildWeight >= 0, "minChildWeight", "must be ≥ 0, got \(minChildWeight)")

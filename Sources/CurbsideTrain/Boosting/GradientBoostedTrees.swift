@@ -57,8 +57,7 @@ public struct GradientBoostedTrees: Sendable {
         for round in 0..<parameters.rounds {
             let tree = booster.round(random: &random)
             trees.append(tree)
-            guard watch != nil else { continue }
-            let loss = watch!.add(tree)
+            guard let loss = watch?.add(tree) else { continue }
             history.append(loss)
             if loss < best.loss { best = (round, loss) }
             if let patience = parameters.earlyStoppingRounds, round - best.round >= patience { break }

@@ -70,7 +70,8 @@ struct SplitFinder: Sendable {
             }
             if found >= 0 {
                 let leftBins = order.map { Array($0[0...found]) } ?? Array(1...(found + 1))
-                describe(&best, feature: feature, leftBins: leftBins, missingLeft: foundMissingLeft, hasMissing: hasMissing)
+                describe(
+                    &best, feature: feature, leftBins: leftBins, missingLeft: foundMissingLeft, hasMissing: hasMissing)
             }
         }
         guard best.feature >= 0, best.gain > 1e-6, best.gain >= minSplitGain else { return nil }

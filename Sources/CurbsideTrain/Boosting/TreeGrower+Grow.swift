@@ -10,6 +10,7 @@ extension TreeGrower {
     /// - Parameter total: the (G, H) sums of those rows.
     /// - Returns: the tree, and its leaves with their rows for updating the margins.
     func grow(sampledCount: Int, total: SIMD2<Double>, features: [Int]) -> (DecisionTree, [GrownLeaf]) {
+        gatherGradients(count: sampledCount)
         var nodes = [TreeNode?](repeating: nil, count: 1)
         var leaves = [GrownLeaf]()
         var root = OpenNode(begin: 0, end: sampledCount, sum: total, position: 0)
@@ -25,7 +26,8 @@ extension TreeGrower {
                 if let candidate {
                     splits.append((node, candidate))
                 } else {
-                    let value = -node.sum.x / (node.sum.y + parameters.lambda) * parameters.learningRate
+                    let denominator = node.sum.y + parameters.lambda
+                    let value = denominator > 0 ? -node.sum.x / denominator * parameters.learningRate : 0
                     nodes[node.position] = TreeNode(leaf: value, cover: node.sum.y)
                     leaves.append(GrownLeaf(begin: node.begin, end: node.end, value: value))
                     release(node.histogram)
@@ -69,6 +71,19 @@ extension TreeGrower {
             depth += 1
         }
         return (DecisionTree(nodes: nodes.map { $0! }), leaves)
+    }
+
+    /// Lines the gradient pairs up with the first `count` positions of `rowIndex`.
+    private func gatherGradients(count: Int) {
+        let rows = SharedReadPointer(UnsafePointer(rowIndex))
+        let gradients = SharedReadPointer(UnsafePointer(self.gradients))
+        let ordered = SharedPointer(orderedGradients)
+        let block = Self.partitionBlock
+        pool.run(tasks: (count + block - 1) / block) { task in
+            for position in task * block..<min(count, (task + 1) * block) {
+                ordered[position] = gradients[Int(rows[position])]
+            }
+        }
     }
 
     /// The best split of every node of a level, one task per node.

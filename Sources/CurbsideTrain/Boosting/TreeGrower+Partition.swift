@@ -1,5 +1,6 @@
 extension TreeGrower {
-    /// Splits each node's run of `rowIndex` stably into rows going left, then rows going right.
+    /// Splits each node's run of `rowIndex` (and `orderedGradients`) stably into rows going left,
+    /// then rows going right.
     /// - Returns: the number of rows going left, per split.
     ///
     /// Runs are cut into fixed blocks: each task sorts one block into scratch buffers, then each
@@ -25,8 +26,11 @@ extension TreeGrower {
         let rows = SharedPointer(rowIndex)
         let lefts = SharedPointer(leftScratch)
         let rights = SharedPointer(rightScratch)
+        let gradients = SharedPointer(orderedGradients)
+        let leftGradients = SharedPointer(self.leftGradients)
+        let rightGradients = SharedPointer(self.rightGradients)
         let bins = SharedReadPointer(UnsafePointer(self.bins))
-        let width = self.width
+        let rowCount = self.rowCount
         tables.withUnsafeBufferPointer { tableBuffer in
             let table = SharedReadPointer(tableBuffer.baseAddress!)
             leftCounts.withUnsafeMutableBufferPointer { countBuffer in
@@ -34,15 +38,18 @@ extension TreeGrower {
                 pool.run(tasks: blocks.count) { task in
                     let block = blocks[task]
                     let side = table + block.split * 256
-                    let column = bins + features[block.split]
+                    let column = bins + features[block.split] * rowCount
                     var left = block.begin
                     var right = block.begin
                     // Branch-free: write the row to both sides, advance one.
                     for position in block.begin..<block.end {
                         let row = rows[position]
-                        let goesLeft = Int(side[Int(column[Int(row) &* width])])
+                        let pair = gradients[position]
+                        let goesLeft = Int(side[Int(column[Int(row)])])
                         lefts[left] = row
                         rights[right] = row
+                        leftGradients[left] = pair
+                        rightGradients[right] = pair
                         left &+= goesLeft
                         right &+= 1 &- goesLeft
                     }
@@ -67,8 +74,11 @@ extension TreeGrower {
             let block = blocks[task]
             let leftCount = finalCounts[task]
             let (left, right) = finalDestinations[task]
+            let rightCount = block.end - block.begin - leftCount
             (rows + left).update(from: lefts + block.begin, count: leftCount)
-            (rows + right).update(from: rights + block.begin, count: block.end - block.begin - leftCount)
+            (rows + right).update(from: rights + block.begin, count: rightCount)
+            (gradients + left).update(from: leftGradients + block.begin, count: leftCount)
+            (gradients + right).update(from: rightGradients + block.begin, count: rightCount)
         }
         return totals
     }

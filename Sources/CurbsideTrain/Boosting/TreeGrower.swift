@@ -1,8 +1,9 @@
 /// Grows one tree level by level (XGBoost's `hist` with `grow_policy=depthwise`) on the gradient
 /// pairs of the current round, and owns the buffers every round reuses.
 ///
-/// Rows of a node sit in a contiguous, ascending run of `rowIndex`; a split partitions the run in
-/// place (stably). Of two siblings only the one with fewer rows gets a histogram built from its
+/// Rows of a node sit in a contiguous, ascending run of `rowIndex`, their gradient pairs beside
+/// them in `orderedGradients`; a split partitions both runs in place (stably), so histograms read
+/// gradients sequentially. Of two siblings only the one with fewer rows gets a histogram built from its
 /// rows; the other's is the parent's minus it, computed in the parent's buffer.
 ///
 /// Determinism: every (node, feature) histogram is summed by one task in row order, split search
@@ -20,9 +21,14 @@ final class TreeGrower: @unchecked Sendable {
     let offsets: [Int]
     let totalBins: Int
 
+    /// Column-major bins (`BinnedMatrix`).
     let bins: UnsafeMutablePointer<UInt8>
     /// (gradient, hessian) of every training row, set by the booster before each tree.
     let gradients: UnsafeMutablePointer<SIMD2<Float>>
+    /// `gradients[rowIndex[i]]` at position `i`, moved along with `rowIndex`.
+    let orderedGradients: UnsafeMutablePointer<SIMD2<Float>>
+    let leftGradients: UnsafeMutablePointer<SIMD2<Float>>
+    let rightGradients: UnsafeMutablePointer<SIMD2<Float>>
     /// Row positions grouped by node; the first `sampledCount` are this tree's rows.
     let rowIndex: UnsafeMutablePointer<UInt32>
     let leftScratch: UnsafeMutablePointer<UInt32>
@@ -52,6 +58,9 @@ final class TreeGrower: @unchecked Sendable {
         }
         self.bins = bins
         gradients = .allocate(capacity: max(1, rowCount))
+        orderedGradients = .allocate(capacity: max(1, rowCount))
+        leftGradients = .allocate(capacity: max(1, rowCount))
+        rightGradients = .allocate(capacity: max(1, rowCount))
         rowIndex = .allocate(capacity: max(1, rowCount))
         leftScratch = .allocate(capacity: max(1, rowCount))
         rightScratch = .allocate(capacity: max(1, rowCount))
@@ -60,6 +69,9 @@ final class TreeGrower: @unchecked Sendable {
     deinit {
         bins.deallocate()
         gradients.deallocate()
+        orderedGradients.deallocate()
+        leftGradients.deallocate()
+        rightGradients.deallocate()
         rowIndex.deallocate()
         leftScratch.deallocate()
         rightScratch.deallocate()

@@ -20,7 +20,6 @@ struct ValidationWatch {
         let rowCount = labels.count
         let block = BoostingState.block
         let blocks = (rowCount + block - 1) / block
-        let width = matrix.featureCount
         let labels = self.labels
         let weights = self.weights
         var partial = [SIMD2<Double>](repeating: .zero, count: blocks)
@@ -33,7 +32,7 @@ struct ValidationWatch {
                     pool.run(tasks: blocks) { index in
                         var total = SIMD2<Double>.zero
                         for row in index * block..<min(rowCount, (index + 1) * block) {
-                            margins[row] += tree.leafValue(bins: bins + row * width)
+                            margins[row] += tree.leafValue(bins: bins + row, stride: rowCount)
                             let p = LogisticLoss.sigmoid(margins[row])
                             let loss = LogisticLoss.loss(probability: p, label: labels[row], weight: weights[row])
                             total += SIMD2(loss, weights[row])

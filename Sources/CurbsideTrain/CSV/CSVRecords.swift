@@ -24,8 +24,9 @@ struct CSVRecords {
         var line = 1
         while position < count {
             // Blank lines hold no record.
-            if bytes[position] == UInt8(ascii: "\n") || (bytes[position] == UInt8(ascii: "\r")
-                && position + 1 < count && bytes[position + 1] == UInt8(ascii: "\n"))
+            if bytes[position] == UInt8(ascii: "\n")
+                || (bytes[position] == UInt8(ascii: "\r")
+                    && position + 1 < count && bytes[position + 1] == UInt8(ascii: "\n"))
             {
                 position += bytes[position] == UInt8(ascii: "\n") ? 1 : 2
                 line += 1

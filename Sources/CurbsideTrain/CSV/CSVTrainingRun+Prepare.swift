@@ -67,7 +67,8 @@ extension CSVTrainingRun {
                 if let bad {
                     let text = records.text(record: bad + 1, field: column)
                     notes.append(
-                        "skipped column '\(header[column])': not a number at line \(records.lines[bad + 1]) ('\(text)')")
+                        "skipped column '\(header[column])': not a number at line \(records.lines[bad + 1]) ('\(text)')"
+                    )
                 } else {
                     names.append(header[column])
                     columns.append(values)

@@ -37,7 +37,8 @@ public struct Dataset: Sendable, Equatable {
         }
         for (index, column) in columns.enumerated() where column.count != labels.count {
             throw TrainingError(
-                .shapeMismatch("feature '\(featureNames[index])' has \(column.count) values for \(labels.count) labels"))
+                .shapeMismatch("feature '\(featureNames[index])' has \(column.count) values for \(labels.count) labels")
+            )
         }
         if let row = labels.firstIndex(where: { $0 > 1 }) {
             throw TrainingError(.badLabel(row: row, value: String(labels[row])))

@@ -35,11 +35,10 @@ public struct QuantileBinner: Sendable {
         return result
     }
 
-    /// Bounds at the quantiles k/(maxBins-1) of the non-missing values, ties kept together.
+    /// Bounds at quantiles of the non-missing values, ties kept together.
     func upperBounds(of column: [Float]) -> [Float] {
-        var values = column.filter { !$0.isNaN }
+        let values = FloatRadixSort.sorted(column.filter { !$0.isNaN })
         guard !values.isEmpty else { return [] }
-        values.sort()
         let valueBins = maxBins - 1
         var distinct = [Float]()
         var ends = [Int]()  // one past the last position of each distinct value
@@ -49,12 +48,14 @@ public struct QuantileBinner: Sendable {
         }
         if distinct.count <= valueBins { return Array(distinct.dropLast()) }
         var bounds = [Float]()
-        let total = Double(values.count)
+        var lastEnd = 0
         for (index, end) in ends.enumerated().dropLast() {
-            // Cut once the running count reaches the next quantile.
-            let target = total * Double(bounds.count + 1) / Double(valueBins)
+            // Cut once the bin holds its share of the rows not yet binned, so a heavy value
+            // (many zeros) takes one bin and the rest are still spread evenly.
+            let target = Double(lastEnd) + Double(values.count - lastEnd) / Double(valueBins - bounds.count)
             if Double(end) >= target {
                 bounds.append(distinct[index])
+                lastEnd = end
                 if bounds.count == valueBins - 1 { break }
             }
         }

@@ -61,7 +61,8 @@ public struct ConfusionMatrix: Sendable, Equatable {
         var best = (threshold: 0.0, f1: -1.0)
         for group in groups {
             let falseNegatives = last.truePositives - group.truePositives
-            let f1 = Double(2 * group.truePositives)
+            let f1 =
+                Double(2 * group.truePositives)
                 / Double(2 * group.truePositives + group.falsePositives + falseNegatives)
             if f1 > best.f1 { best = (group.score, f1) }
         }

@@ -22,6 +22,8 @@ public struct GBTModel: Sendable, Equatable {
     public let programVersion: String
     /// Probability at or above which a row is called positive.
     public var threshold = 0.5
+    /// The trees in flat arrays for scoring.
+    private let forest: FlatForest
 
     init(
         featureNames: [String], featureBins: [FeatureBins], trees: [DecisionTree], baseMargin: Double,
@@ -38,14 +40,20 @@ public struct GBTModel: Sendable, Equatable {
         self.validationLogLoss = validationLogLoss
         self.bestRound = bestRound
         programVersion = ProgramVersion.current
+        forest = FlatForest(trees: trees, known: featureBins.map(\.categories))
+    }
+
+    public static func == (a: GBTModel, b: GBTModel) -> Bool {
+        a.featureNames == b.featureNames && a.featureBins == b.featureBins && a.trees == b.trees
+            && a.baseMargin == b.baseMargin && a.parameters == b.parameters
+            && a.trainingDataSHA256 == b.trainingDataSHA256 && a.trainingRows == b.trainingRows
+            && a.validationLogLoss == b.validationLogLoss && a.bestRound == b.bestRound
+            && a.programVersion == b.programVersion && a.threshold == b.threshold
     }
 
     /// The margin (log-odds) of one row of raw values in feature order; NaN is missing.
     public func margin(_ row: [Float]) -> Double {
-        let categories = featureBins.map(\.categories)
-        var margin = baseMargin
-        for tree in trees { margin += tree.leafValue({ row[$0] }, categories: categories) }
-        return margin
+        row.withUnsafeBufferPointer { forest.margin(base: baseMargin, row: $0) }
     }
 
     /// The probability of the positive class for one row.
@@ -57,13 +65,21 @@ public struct GBTModel: Sendable, Equatable {
         guard dataset.featureNames == featureNames else {
             throw TrainingError(.featureMismatch(expected: featureNames, found: dataset.featureNames))
         }
-        let categories = featureBins.map(\.categories)
-        let columns = dataset.columns
-        return (0..<dataset.rowCount).map { row in
-            var margin = baseMargin
-            for tree in trees { margin += tree.leafValue({ columns[$0][row] }, categories: categories) }
-            return margin
+        // Rows are independent: score blocks of them on the training's thread count.
+        let rowCount = dataset.rowCount
+        let block = 4096
+        var margins = [Double](repeating: 0, count: rowCount)
+        margins.withUnsafeMutableBufferPointer { buffer in
+            let out = SharedPointer(buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!)
+            WorkerPool(threads: parameters.threads).run(tasks: (rowCount + block - 1) / block) { task in
+                var values = [Float](repeating: 0, count: dataset.featureCount)
+                for row in task * block..<min(rowCount, (task + 1) * block) {
+                    for feature in values.indices { values[feature] = dataset.columns[feature][row] }
+                    out[row] = margin(values)
+                }
+            }
         }
+        return margins
     }
 
     /// The probability of every row of `dataset`.
@@ -81,7 +97,9 @@ public struct GBTModel: Sendable, Equatable {
                 splits[node.feature] += 1
             }
         }
-        return featureNames.indices.map { FeatureImportance(feature: featureNames[$0], gain: gains[$0], splits: splits[$0]) }
+        return featureNames.indices.map {
+            FeatureImportance(feature: featureNames[$0], gain: gains[$0], splits: splits[$0])
+        }
     }
 }
 

@@ -33,7 +33,10 @@ enum JSONValue: Sendable, Equatable {
         let indent = String(repeating: "  ", count: depth + 1)
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { return out += "{}" }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 out += index == 0 ? "" : ","
@@ -44,7 +47,10 @@ enum JSONValue: Sendable, Equatable {
             }
             out += pretty ? "\n" + String(repeating: "  ", count: depth) + "}" : "}"
         case .array(let elements):
-            guard !elements.isEmpty else { return out += "[]" }
+            guard !elements.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, element) in elements.enumerated() {
                 out += index == 0 ? "" : ","

@@ -46,8 +46,10 @@ public struct TreeNode: Sendable, Equatable {
     }
 
     /// A split; `left`/`right` are set with `withChildren` once the children have positions.
-    init(split kind: Kind, feature: Int, threshold: Float, leftCategories: [Float], leftBins: BinSet, gain: Double,
-         cover: Double, left: Int = -1, right: Int = -1) {
+    init(
+        split kind: Kind, feature: Int, threshold: Float, leftCategories: [Float], leftBins: BinSet, gain: Double,
+        cover: Double, left: Int = -1, right: Int = -1
+    ) {
         self.kind = kind
         self.feature = feature
         self.threshold = threshold
@@ -65,19 +67,6 @@ public struct TreeNode: Sendable, Equatable {
         TreeNode(
             split: kind, feature: feature, threshold: threshold, leftCategories: leftCategories, leftBins: leftBins,
             gain: gain, cover: cover, left: left, right: right)
-    }
-
-    /// Whether a raw value goes left; `known` are the feature's training categories (categorical only).
-    @inline(__always)
-    func goesLeft(_ x: Float, known: [Float]) -> Bool {
-        if x.isNaN { return defaultLeft }
-        switch kind {
-        case .numeric: return x <= threshold
-        case .categorical:
-            guard known.sortedContains(x) else { return defaultLeft }
-            return leftCategories.sortedContains(x)
-        case .leaf: return false
-        }
     }
 }
 

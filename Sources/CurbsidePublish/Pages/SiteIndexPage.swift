@@ -16,6 +16,7 @@ enum SiteIndexPage {
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
             <meta http-equiv="refresh" content="0; url=\(target)">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Curbside</title>
@@ -23,7 +24,8 @@ enum SiteIndexPage {
             <body>
             <p>The newest version is <a href="\(target)">\(escape(newest.id.rawValue))</a> \
             (as of \(newest.asOf.iso), \(kind)). \
-            Every version is listed in <a href="versions.json">versions.json</a>.</p>
+            Every version is listed in <a href="versions.html">versions.html</a> \
+            (<a href="versions.json">versions.json</a>).</p>
             </body>
             </html>
 

@@ -116,6 +116,7 @@ public struct ChicagoIngestor: Sendable {
         parameters: [(name: String, value: String)], report: inout IngestReport, drift: inout SchemaDrift
     ) async throws -> [BronzePage] {
         let pageSize = config.ingest.pageSize
+        let idBytes = Array(idField.utf8)
         var pages: [BronzePage] = []
         var offset = 0
         while true {
@@ -128,7 +129,7 @@ public struct ChicagoIngestor: Sendable {
             report.bytes += page.body.count
             progress?.page("chicago", rows: page.rowRanges.count, retries: page.attempts - 1)
             let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
-                (NYCIngestor.inspect(page.body[range], idField: idField, drift: &drift), range)
+                (NYCIngestor.inspect(page.body[range], idField: idBytes, drift: &drift), range)
             }
             pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
             if rows.count < pageSize { return pages }

@@ -121,7 +121,7 @@ public struct NYCIngestor: Sendable {
             result.bytes += page.body.count
             progress?.page("nyc", rows: page.rowRanges.count, retries: page.attempts - 1)
             let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
-                (Self.inspect(page.body[range], idField: "summons_number", drift: &result.drift), range)
+                (Self.inspect(page.body[range], idField: Self.summonsNumber, drift: &result.drift), range)
             }
             pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
             if rows.count < pageSize { break }
@@ -135,9 +135,11 @@ public struct NYCIngestor: Sendable {
     }
 
     /// Reads a row once: its id field (when the row is an object that has it), and its fields for drift.
-    static func inspect(_ row: ArraySlice<UInt8>, idField: String, drift: inout SchemaDrift) -> String? {
-        drift.inspect(row: row, idField: Array(idField.utf8))
+    static func inspect(_ row: ArraySlice<UInt8>, idField: [UInt8], drift: inout SchemaDrift) -> String? {
+        drift.inspect(row: row, idField: idField)
     }
+
+    static let summonsNumber = Array("summons_number".utf8)
 }
 
 /// Stores and logs one dataset's drift findings of the run.

@@ -106,22 +106,6 @@ public struct SchemaDrift: Sendable {
         return id ?? nil
     }
 
-    public mutating func inspect(_ fields: [(key: String, value: JSONField)]) {
-        rows += 1
-        for (key, value) in fields {
-            seen.insert(key)
-            guard let expected else { continue }
-            guard let type = expected.fields[key] else {
-                unknown[key, default: 0] += 1
-                continue
-            }
-            if value != .null, value.typeName != type {
-                let detail = "expected \(type), found \(value.typeName)"
-                changed[key] = (detail, (changed[key]?.rows ?? 0) + 1)
-            }
-        }
-    }
-
     /// Adds what another inspector saw (one day's rows, inspected on its own task).
     public mutating func merge(_ other: SchemaDrift) {
         rows += other.rows

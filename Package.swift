@@ -84,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "CurbsideTrain",
-            dependencies: ["CurbsideModel"],
+            dependencies: ["CurbsideModel", "CurbsideWarehouse", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -160,7 +160,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideCleanTests",
-            dependencies: ["CurbsideClean", "CurbsideWarehouse", "CurbsideTestSupport"],
+            dependencies: [
+                "CurbsideClean", "CurbsideWarehouse", "CurbsideTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -194,7 +197,7 @@ let package = Package(
             name: "CurbsideCommandsTests",
             dependencies: [
                 "CurbsideCommands", "CurbsideWarehouse", "CurbsidePublish", "CurbsideTestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Expected"],
             swiftSettings: swiftSettings

@@ -48,33 +48,19 @@ struct SilverWriter {
             return .kept
         }
         try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE summons_number = ?", arguments: [v.summonsNumber])
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO superseded (bronze_row_id, dataset, partition_key, by_bronze_row_id, reason)
-                VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                otherRowID, dataset, otherPartition, bronzeRowID, "a later copy of the same summons in \(partition)",
-            ])
+        try Outcomes.supersede(
+            db, dataset: dataset, partition: otherPartition, rowID: otherRowID, by: bronzeRowID,
+            reason: "a later copy of the same summons in \(partition)")
         try insertSilver.execute(arguments: arguments)
         return .replaced
     }
 
     func quarantine(_ rowID: Int64, recordID: String?, reason: QuarantineReason) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO quarantine (dataset, partition_key, bronze_row_id, record_id, rule, column_name, value)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [dataset, partition, rowID, recordID, reason.rule, reason.column, reason.value])
+        try Outcomes.quarantine(
+            db, dataset: dataset, partition: partition, rowID: rowID, recordID: recordID, reason: reason)
     }
 
     func supersede(_ rowID: Int64, by: Int64?, reason: String) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO superseded (bronze_row_id, dataset, partition_key, by_bronze_row_id, reason)
-                VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [rowID, dataset, partition, by, reason])
+        try Outcomes.supersede(db, dataset: dataset, partition: partition, rowID: rowID, by: by, reason: reason)
     }
 }

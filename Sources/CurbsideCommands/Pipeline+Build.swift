@@ -31,7 +31,8 @@ extension Pipeline {
     public func build() async throws -> BuildOutcome {
         _ = try await ingest()
         _ = try await clean()
-        _ = try await aggregate()
+        try enforceGates(try await aggregate())
+        try await train()
         let version = try await render()
         return try await publish(version)
     }

@@ -28,15 +28,27 @@ extension Pipeline {
                 requests: Int(row[2].number ?? 0), retries: Int(row[3].number ?? 0), errors: Int(row[4].number ?? 0),
                 bytes: Int(row[5].number ?? 0))
         }
+        let quality = try warehouse.run(
+            "SELECT run_id, check_id, score, passed FROM quality_history ORDER BY run_id, check_id")
+        var scores: [Int64: [String: Double]] = [:]
+        var failed: [Int64: [String]] = [:]
+        for row in quality.rows {
+            guard case .integer(let run) = row[0] else { continue }
+            scores[run, default: [:]][row[1].description] = row[2].number ?? 0
+            if row[3].number == 0 { failed[run, default: []].append(row[1].description) }
+        }
         return runs.rows.compactMap { row in
             guard case .integer(let id) = row[0] else { return nil }
             let stages = (try? JSONDecoder().decode([String: Double].self, from: Data(row[8].description.utf8))) ?? [:]
             let counters = (try? JSONDecoder().decode([String: Int].self, from: Data(row[9].description.utf8))) ?? [:]
-            return RunFacts(
+            var facts = RunFacts(
                 id: id, command: row[1].description, asOf: Day(iso: row[2].description), sample: row[3].number == 1,
                 startedAt: row[4].number ?? 0, finishedAt: row[5].number, status: row[6].description,
                 error: row[7].isNull ? nil : row[7].description, stageSeconds: stages, counters: counters,
                 versionID: row[10].isNull ? nil : row[10].description, fetches: byRun[id] ?? [:])
+            facts.qualityScores = scores[id] ?? [:]
+            facts.failedGates = failed[id] ?? []
+            return facts
         }
     }
 

@@ -116,6 +116,10 @@ extension Pipeline {
             if !ids.isEmpty { return ids }
         }
         if table.hasPrefix("bronze_") { return graph.nodes.filter { $0.kind == .bronze }.map(\.id) }
+        if table == "models" || table.hasPrefix("model_") {
+            let ids = graph.nodes.filter { $0.kind == .model }.map(\.id)
+            if !ids.isEmpty { return ids }
+        }
         let kind: LineageNode.Kind =
             table.hasPrefix("gold_")
             ? .gold : table.hasPrefix("silver_") ? .silver : table == "quarantine" ? .quarantine : .table

@@ -4,6 +4,7 @@ import CurbsideIngest
 import CurbsideModel
 import CurbsidePublish
 import CurbsideRender
+import CurbsideTrain
 import CurbsideWarehouse
 import Foundation
 
@@ -36,14 +37,29 @@ extension Pipeline {
         let asOf = try nycAsOf()
         let window = NYCWindow(asOf: asOf, config: config.nyc)
         let gold = try NYCAggregateStage(warehouse: warehouse).current(first: window.first, last: window.last)
+        let chicagoWindow = try chicagoWindowIfEnabled()
+        let chicago = try chicagoWindow.map {
+            (try ChicagoAggregateStage(warehouse: warehouse).current(window: $0.first..<$0.end), $0)
+        }
+        let model =
+            try chicago != nil && config.model.enabled
+            ? HitAndRunStage(warehouse: warehouse, training: hitAndRunTraining).artifacts() : nil
         let contentFiles = try Self.files(in: contentFolder)
         let templateFiles = try Self.files(in: templatesFolder)
         let pages: [ContentPage]
         let renderer: PageRenderer
         let reporter: ReportRenderer
         do {
+            let built = Set(
+                (options.includes(.nyc) && config.nyc.enabled ? ["nyc"] : [])
+                    + (chicago != nil ? ["chicago"] : []) + (model != nil ? ["model"] : []))
             pages = try ContentParser.pages(
-                from: contentFiles.map { ("content/\($0.path)", String(decoding: $0.bytes, as: UTF8.self)) })
+                from: contentFiles.map { ("content/\($0.path)", String(decoding: $0.bytes, as: UTF8.self)) }
+            ).filter { $0.datasets.allSatisfy(built.contains) }.map { page in
+                var page = page.keeping(datasets: built)
+                if page.datasets.contains("chicago"), let chicago { page.asOf = chicago.1.end }
+                return page
+            }
             renderer = try PageRenderer(templatesDirectory: templatesFolder)
             reporter = try ReportRenderer(templatesDirectory: templatesFolder)
         } catch {
@@ -51,11 +67,11 @@ extension Pipeline {
         }
         var inputs = VersionInputs(
             asOf: asOf, kind: options.sample ? .sample : .live,
-            dataHashes: try dataHashes(window: window),
+            dataHashes: try dataHashes(window: window).merging(try chicagoDataHashes()) { a, _ in a },
             contentFiles: Dictionary(uniqueKeysWithValues: contentFiles.map { ($0.path, SHA256Hex.of($0.bytes)) }),
             templateFiles: Dictionary(uniqueKeysWithValues: templateFiles.map { ($0.path, SHA256Hex.of($0.bytes)) }),
             configHash: SHA256Hex.of(configText), programVersion: ProgramVersion.current)
-        let headline = Self.headline(gold)
+        let headline = Self.headline(gold) + (chicago.map { Self.headline($0.0) } ?? [])
         let previous = try previousVersion(for: inputs)
         inputs.previousVersion = previous.map { VersionID($0.id) }
         let notes = VersionNotes(
@@ -67,9 +83,19 @@ extension Pipeline {
             })
         let context = SiteContext(
             siteTitle: config.site.title, asOf: asOf, versionID: inputs.versionID, isSample: options.sample,
-            pages: NavItem.items(for: pages),
-            dataSources: ["NYC Open Parking and Camera Violations (\(config.nyc.datasetID))"])
+            pages: NavItem.items(for: pages) + [NavItem(slug: "catalog", title: CatalogPage.title)],
+            dataSources: ["NYC Open Parking and Camera Violations (\(config.nyc.datasetID))"]
+                + (chicago == nil
+                    ? []
+                    : [
+                        "Chicago Traffic Crashes (\(config.chicago.crashesID); vehicles \(config.chicago.vehiclesID), "
+                            + "people \(config.chicago.peopleID))"
+                    ]))
         var lineage = try nycLineage(gold: gold, window: window, asOf: asOf)
+        if let (chicagoGold, chicagoWindow) = chicago {
+            try addChicagoLineage(to: &lineage, gold: chicagoGold, window: chicagoWindow)
+        }
+        if let model { addModelLineage(to: &lineage, model: model) }
         try addPages(pages, to: &lineage)
         var files: [SiteFile] = []
         do {
@@ -86,7 +112,7 @@ extension Pipeline {
                     path: "lineage.html", text: try renderer.html(for: lineagePage, context: context, notes: notes)))
             var sections: [ReportSection] = []
             for page in NavItem.items(for: pages).compactMap({ item in pages.first { $0.slug == item.slug } }) {
-                let body = try renderer.bodyHTML(for: page, queries: warehouse, asOf: asOf)
+                let body = try renderer.bodyHTML(for: page, queries: warehouse, asOf: page.asOf ?? asOf)
                 sections.append(
                     ReportSection(slug: page.slug, title: page.title, description: page.description, body: body))
             }
@@ -101,7 +127,15 @@ extension Pipeline {
             throw CommandError(.failed("\(error)"))
         }
         for asset in renderer.assets() { files.append(SiteFile(path: asset.path, bytes: asset.bytes)) }
+        for csv in chicago?.0.csvFiles ?? [] { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
         for csv in gold.csvFiles { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
+        if let model {
+            files.append(SiteFile(path: "model/model.json", text: model.model))
+            files.append(SiteFile(path: "model/metrics.json", text: model.metrics))
+            files.append(SiteFile(path: "assets/model-scorer.js", text: ModelScorerJS.formScript))
+        }
+        files += try catalogFiles(
+            lineage: lineage, renderer: renderer, context: context, notes: notes, nyc: window, chicago: chicago?.1)
         files.append(SiteFile(path: "lineage.json", text: lineage.json))
         files.append(
             SiteFile(
@@ -121,6 +155,34 @@ extension Pipeline {
             hasher.updateField(p.hash ?? "")
         }
         return ["nyc.window_rows": hasher.hex()]
+    }
+
+    /// The content hashes of Chicago's rows: each complete partition's bronze hash, by dataset and key.
+    func chicagoDataHashes() throws -> [String: String] {
+        guard try chicagoWindowIfEnabled() != nil else { return [:] }
+        var hashes: [String: String] = [:]
+        for dataset in [DatasetID.chicagoCrashes, .chicagoVehicles, .chicagoPeople] {
+            var hasher = SHA256Hasher()
+            for (key, p) in try warehouse.partitions(of: dataset).sorted(by: { $0.key < $1.key })
+            where p.state == .complete {
+                hasher.updateField(key.rawValue)
+                hasher.updateField(p.hash ?? "")
+            }
+            hashes["\(dataset.rawValue).rows"] = hasher.hex()
+        }
+        return hashes
+    }
+
+    static func headline(_ gold: ChicagoGold) -> [HeadlineFigure] {
+        let totals = gold.totals
+        return [
+            HeadlineFigure(label: "Chicago crashes", value: ValueFormat.integer.format(Double(totals.crashes))),
+            HeadlineFigure(
+                label: "Chicago hit-and-run rate",
+                value: totals.crashes > 0
+                    ? Hundredths.text(Hundredths.percentage(Int64(totals.hitAndRun), of: Int64(totals.crashes))) + "%"
+                    : "n/a"),
+        ]
     }
 
     /// The figures `versions.json` lists and each version compares with the previous one.

@@ -69,8 +69,33 @@ extension Pipeline {
         return reports
     }
 
-    /// Clean: bronze → silver and quarantine for every partition whose bronze changed.
+    /// Clean: bronze → silver and quarantine for every partition whose bronze changed (NYC), and Chicago's
+    /// crashes, vehicles and people rebuilt when any of theirs changed.
     public func clean() async throws -> CleanReport? {
+        if let chicago = try chicagoWindowIfEnabled() {
+            let report = try await stage("clean") {
+                try ChicagoCleanStage(
+                    warehouse: warehouse, asOf: try chicagoAsOf(), window: chicago.first..<chicago.end
+                )
+                .run()
+            }
+            if report.rebuilt {
+                for dataset in [DatasetID.chicagoCrashes, .chicagoVehicles, .chicagoPeople] {
+                    let name = dataset.rawValue
+                    counters["\(name).rows_cleaned"] = report.bronzeRows[dataset] ?? 0
+                    counters["\(name).quarantined"] = report.quarantined[dataset] ?? 0
+                    counters["\(name).superseded"] = report.superseded[dataset] ?? 0
+                }
+                logger.info(
+                    """
+                    chicago: cleaned \(report.bronzeRows.values.reduce(0, +)) bronze row(s): \
+                    \(report.silverRows[.chicagoCrashes] ?? 0) crashes, \(report.silverRows[.chicagoVehicles] ?? 0) \
+                    vehicles, \(report.silverRows[.chicagoPeople] ?? 0) people to silver, \
+                    \(report.quarantined.values.reduce(0, +)) to quarantine, \(report.superseded.values.reduce(0, +)) \
+                    superseded, \(report.imputed) coordinates filled with the median
+                    """)
+            }
+        }
         guard options.includes(.nyc), config.nyc.enabled else { return nil }
         let report = try await stage("clean") { try NYCCleanStage(warehouse: warehouse).run() }
         counters["nyc.rows_cleaned"] = report.bronzeRows
@@ -84,14 +109,55 @@ extension Pipeline {
         return report
     }
 
-    /// Aggregate: silver → gold over the as-of's window.
-    public func aggregate() async throws -> NYCGold? {
-        guard options.includes(.nyc), config.nyc.enabled else { return nil }
-        let window = NYCWindow(asOf: try nycAsOf(), config: config.nyc)
-        let gold = try await stage("aggregate") {
-            try NYCAggregateStage(warehouse: warehouse).run(first: window.first, last: window.last)
+    /// Aggregate: silver → gold over the as-of's windows, then the data-quality checks.
+    @discardableResult
+    public func aggregate() async throws -> [QualityResult] {
+        if let chicago = try chicagoWindowIfEnabled() {
+            let gold = try await stage("aggregate") {
+                try ChicagoAggregateStage(warehouse: warehouse).run(
+                    window: chicago.first..<chicago.end, unitsMadeUp: options.sample)
+            }
+            logger.info(
+                "chicago: gold over \(gold.daily.count) day(s), \(gold.totals.crashes) crashes, \(gold.grid.count) grid cells"
+            )
         }
-        logger.info("nyc: gold over \(gold.daily.count) fetched day(s), \(gold.silverRows) silver rows")
-        return gold
+        if options.includes(.nyc), config.nyc.enabled {
+            let window = NYCWindow(asOf: try nycAsOf(), config: config.nyc)
+            let gold = try await stage("aggregate") {
+                try NYCAggregateStage(warehouse: warehouse).run(first: window.first, last: window.last)
+            }
+            logger.info("nyc: gold over \(gold.daily.count) fetched day(s), \(gold.silverRows) silver rows")
+        }
+        let results = try await checkQuality()
+        for result in results where !result.passed { logger.error("quality gate: \(result.refusal)") }
+        return results
+    }
+
+    /// The data-quality checks on the warehouse as it stands, stored for pages and the health page.
+    public func checkQuality() async throws -> [QualityResult] {
+        try await stage("quality") {
+            let nyc =
+                options.includes(.nyc) && config.nyc.enabled
+                ? NYCWindow(asOf: try nycAsOf(), config: config.nyc) : nil
+            return try QualityStage(
+                warehouse: warehouse, gates: config.quality.gates, nycWindow: nyc.map { $0.first...$0.last }
+            ).run(runID: runID)
+        }
+    }
+
+    /// Throws exit 3, naming every failing check with its value and gate, when a gate refuses to publish.
+    func enforceGates(_ results: [QualityResult]) throws {
+        let failed = results.filter { !$0.passed }
+        guard !failed.isEmpty else { return }
+        throw CommandError(
+            .gateRefused(
+                "a data-quality gate refused to publish; the last published version stays live:\n"
+                    + failed.map { "  \($0.refusal)" }.joined(separator: "\n")))
+    }
+
+    /// Chicago's window when Chicago is part of this run.
+    func chicagoWindowIfEnabled() throws -> ChicagoWindow? {
+        guard options.includes(.chicago), config.chicago.enabled else { return nil }
+        return ChicagoWindow(asOf: try chicagoAsOf(), backfillDays: config.chicago.backfillDays)
     }
 }

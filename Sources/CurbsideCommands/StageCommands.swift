@@ -2,6 +2,7 @@ import ArgumentParser
 import CurbsideAggregate
 import CurbsideClean
 import CurbsideIngest
+import CurbsideModel
 import CurbsidePublish
 import Foundation
 import Logging
@@ -68,8 +69,9 @@ struct AggregateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withPipeline(global, command: "aggregate") { pipeline in
-            if let gold = try await pipeline.aggregate() {
-                print("nyc: gold over \(gold.daily.count) day(s), \(gold.silverRows) silver rows")
+            for result in try await pipeline.aggregate() {
+                let gate = result.threshold.map { " (gate \($0))" } ?? ""
+                print("\(result.passed ? "ok    " : "REFUSE") \(result.check.id) = \(result.value)\(gate)")
             }
         }
     }
@@ -98,6 +100,7 @@ struct PublishCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withPipeline(global, command: "publish") { pipeline in
+            try pipeline.enforceGates(try await pipeline.checkQuality())
             let outcome = try await pipeline.publish(try await pipeline.render())
             print(outcome.summary)
         }

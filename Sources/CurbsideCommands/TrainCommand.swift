@@ -8,7 +8,10 @@ import Foundation
 /// `train_seconds=<s> test_auc=<auc>`.
 struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", abstract: "Train and evaluate the gradient-boosted trees on a numeric CSV.")
+        commandName: "train",
+        abstract: "Train the hit-and-run model on the warehouse's Chicago crashes, or, with --csv, on any numeric CSV.")
+
+    @OptionGroup var global: GlobalOptions
 
     @Option(help: "A CSV with a header line: numeric columns are features, an empty field is missing.")
     var csv: String?
@@ -28,12 +31,20 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .customLong("model-out"), help: "Also write the model JSON here.") var modelOut: String?
 
     func run() async throws {
-        guard let csv, let label else {
-            throw CommandError(
-                .failed(
-                    "train: the Chicago hit-and-run model is not built yet; use 'curbside train --csv FILE --label COLUMN'"
-                ))
+        guard let csv else {
+            try await withPipeline(global, command: "train") { pipeline in
+                switch try await pipeline.train() {
+                case .trained(let s, let reused):
+                    print(
+                        "model \(s.modelID) (\(reused ? "unchanged" : "trained")): test F1 \(Pipeline.fixed(s.testF1)), "
+                            + "ROC AUC \(Pipeline.fixed(s.testROCAUC)), threshold \(Pipeline.fixed(s.threshold))")
+                case .skipped(let reason): throw CommandError(.failed("train: \(reason)"))
+                case nil: throw CommandError(.failed("train: Chicago or the model is disabled in the config"))
+                }
+            }
+            return
         }
+        guard let label else { throw ValidationError("--csv needs --label COLUMN (the 0/1 label column)") }
         var parameters = GBTParameters()
         parameters.maxDepth = depth
         parameters.learningRate = eta

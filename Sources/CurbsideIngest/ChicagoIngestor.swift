@@ -123,16 +123,14 @@ public struct ChicagoIngestor: Sendable {
             let query = SoQLQuery(
                 portal: portalURL, datasetID: datasetID,
                 parameters: parameters + [("$limit", String(pageSize)), ("$offset", String(offset))])
-            let page = try await fetcher.fetch(query, dataset: dataset, partition: key)
+            let page = try await fetcher.fetch(
+                query, dataset: dataset, partition: key, idField: idBytes, drift: &drift)
             report.requests += page.attempts
             report.retries += page.attempts - 1
             report.bytes += page.body.count
-            progress?.page("chicago", rows: page.rowRanges.count, retries: page.attempts - 1)
-            let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
-                (NYCIngestor.inspect(page.body[range], idField: idBytes, drift: &drift), range)
-            }
-            pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
-            if rows.count < pageSize { return pages }
+            progress?.page("chicago", rows: page.rows.count, retries: page.attempts - 1)
+            pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: page.rows))
+            if page.rows.count < pageSize { return pages }
             offset += pageSize
         }
     }

@@ -115,28 +115,21 @@ public struct NYCIngestor: Sendable {
                     ("$where", "issue_date='\(day.usSlashed)'"), ("$order", ":id"), ("$limit", String(pageSize)),
                     ("$offset", String(offset)),
                 ])
-            let page = try await fetcher.fetch(query, dataset: .nycViolations, partition: key)
+            let page = try await fetcher.fetch(
+                query, dataset: .nycViolations, partition: key, idField: Self.summonsNumber, drift: &result.drift)
             result.requests += page.attempts
             result.retries += page.attempts - 1
             result.bytes += page.body.count
-            progress?.page("nyc", rows: page.rowRanges.count, retries: page.attempts - 1)
-            let rows = page.rowRanges.map { range -> (recordID: String?, range: Range<Int>) in
-                (Self.inspect(page.body[range], idField: Self.summonsNumber, drift: &result.drift), range)
-            }
-            pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: rows))
-            if rows.count < pageSize { break }
+            progress?.page("nyc", rows: page.rows.count, retries: page.attempts - 1)
+            pages.append(BronzePage(fetchID: page.fetchID, body: page.body, sha256: page.sha256, rows: page.rows))
+            if page.rows.count < pageSize { break }
             offset += pageSize
         }
-        try warehouse.commitPartition(
+        try await warehouse.commitPartitionSuspending(
             dataset: .nycViolations, key: key, pages: pages, fetchedAt: fetcher.clock.now())
         result.rows = pages.reduce(0) { $0 + $1.rows.count }
         result.pages = pages.count
         return result
-    }
-
-    /// Reads a row once: its id field (when the row is an object that has it), and its fields for drift.
-    static func inspect(_ row: ArraySlice<UInt8>, idField: [UInt8], drift: inout SchemaDrift) -> String? {
-        drift.inspect(row: row, idField: idField)
     }
 
     static let summonsNumber = Array("summons_number".utf8)

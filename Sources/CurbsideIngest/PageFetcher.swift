@@ -19,7 +19,8 @@ struct PageFetcher: Sendable {
         var fetchID: Int64
         var body: [UInt8]
         var sha256: String
-        var rowRanges: [Range<Int>]
+        /// Each row's range in `body` and its id.
+        var rows: [(recordID: String?, range: Range<Int>)]
         var attempts: Int
     }
 
@@ -40,7 +41,11 @@ struct PageFetcher: Sendable {
         return Int(value)
     }
 
-    func fetch(_ query: SoQLQuery, dataset: DatasetID, partition: PartitionKey?) async throws -> Page {
+    /// Fetches one page and reads its rows in one pass: each row's range and `idField`, and the fields for
+    /// `drift` (counted only for the page that is kept).
+    func fetch(
+        _ query: SoQLQuery, dataset: DatasetID, partition: PartitionKey?, idField: [UInt8], drift: inout SchemaDrift
+    ) async throws -> Page {
         var headers = ["Accept": "application/json"]
         if let appToken, !appToken.isEmpty { headers["X-App-Token"] = appToken }
         var attempt = 0
@@ -61,11 +66,10 @@ struct PageFetcher: Sendable {
                 record.sha256 = SHA256Hex.of(response.body)
                 if response.status == 200 {
                     do {
-                        let ranges = try FlatJSON.elementRanges(of: response.body)
-                        let id = try warehouse.record(record)
+                        let rows = try drift.inspect(page: response.body, idField: idField)
+                        let id = try await warehouse.recordSuspending(record)
                         return Page(
-                            fetchID: id, body: response.body, sha256: record.sha256!, rowRanges: ranges,
-                            attempts: attempt)
+                            fetchID: id, body: response.body, sha256: record.sha256!, rows: rows, attempts: attempt)
                     } catch let error as JSONSyntaxError {
                         record.error = "\(error)"
                         failure = .malformedPage("\(error)", attempts: attempt)
@@ -76,7 +80,7 @@ struct PageFetcher: Sendable {
                     failure = .http(status: response.status, code: said.code, message: said.message)
                     retryAfter = RetryPolicy.retryAfterSeconds(response.headers["retry-after"], now: clock.now())
                     if !RetryPolicy.isRetryable(status: response.status) {
-                        try warehouse.record(record)
+                        try await warehouse.recordSuspending(record)
                         throw IngestError(dataset: dataset, partition: partition, url: query.url, reason: failure)
                     }
                 }
@@ -85,7 +89,7 @@ struct PageFetcher: Sendable {
                 record.error = "\(error.reason)"
                 failure = .network("\(error.reason)", attempts: attempt)
             }
-            try warehouse.record(record)
+            try await warehouse.recordSuspending(record)
             guard attempt < policy.maxAttempts else {
                 if case .http(let status, let code, let message) = failure {
                     failure = .gaveUp(status: status, code: code, message: message, attempts: attempt)

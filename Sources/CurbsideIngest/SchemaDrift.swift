@@ -67,19 +67,63 @@ public struct SchemaDrift: Sendable {
     /// Keys met so far by the hash of their bytes, with their expected type (nil: unknown), so the
     /// hot path makes no String per field.
     private var keys: [UInt64: (name: String, expected: String?)] = [:]
+    /// The previous row's keys by position: rows of one dataset nearly always list the same keys in the same
+    /// order, so a key is usually found here without hashing the hash into the dictionary.
+    private var lastRow: [(hash: UInt64, name: String, expected: String?)] = []
 
     public init(expected: ExpectedSchema?) { self.expected = expected }
 
-    /// Inspects one row from its raw bytes (ingest's hot path).
+    /// Inspects one row from its raw bytes.
     /// - Returns: the string value of `idField`, when the row is an object that has one.
     public mutating func inspect(row: ArraySlice<UInt8>, idField: [UInt8]) -> String? {
         rows += 1
         var pending: [(String, String)] = []
-        let checking = expected != nil
+        var position = 0
         let id = try? FlatJSON.scan(row, idKey: idField) { keyBytes, first in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in keyBytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-            let entry: (name: String, expected: String?)
+            see(keyBytes, first, at: position, pending: &pending)
+            position += 1
+        }
+        settle(pending)
+        return id ?? nil
+    }
+
+    /// Inspects a whole page in one pass over its bytes (ingest's hot path): every row's range and id, and its
+    /// fields for drift. Nothing is counted when the page is not one complete JSON array.
+    /// - Throws: `JSONSyntaxError` for a truncated or malformed page.
+    public mutating func inspect(
+        page body: [UInt8], idField: [UInt8]
+    ) throws -> [(recordID: String?, range: Range<Int>)] {
+        var trial = self
+        var pending: [(String, String)] = []
+        var current = -1
+        var position = 0
+        let found = try FlatJSON.scanRows(of: body, idKey: idField) { row, keyBytes, first in
+            if row != current {
+                trial.settle(pending)
+                pending.removeAll(keepingCapacity: true)
+                current = row
+                position = 0
+            }
+            trial.see(keyBytes, first, at: position, pending: &pending)
+            position += 1
+        }
+        trial.settle(pending)
+        trial.rows += found.count
+        self = trial
+        return found
+    }
+
+    /// One key of a row: its name (from the previous row's key at this position when the bytes match, else
+    /// the key table), and a finding when it is unknown or its value's type is not the expected one.
+    private mutating func see(
+        _ keyBytes: UnsafeBufferPointer<UInt8>, _ first: UInt8, at position: Int, pending: inout [(String, String)]
+    ) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in keyBytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let entry: (name: String, expected: String?)
+        if position < lastRow.count, lastRow[position].hash == hash {
+            entry = (lastRow[position].name, lastRow[position].expected)
+        } else {
             if let known = keys[hash] {
                 entry = known
             } else {
@@ -88,14 +132,23 @@ public struct SchemaDrift: Sendable {
                 keys[hash] = entry
                 seen.insert(name)
             }
-            guard checking else { return }
-            guard let want = entry.expected else {
-                pending.append((entry.name, ""))
-                return
+            if position < lastRow.count {
+                lastRow[position] = (hash, entry.name, entry.expected)
+            } else {
+                lastRow.append((hash, entry.name, entry.expected))
             }
-            let type = FlatJSON.typeName(firstByte: first)
-            if type != "null", type != want { pending.append((entry.name, "expected \(want), found \(type)")) }
         }
+        guard expected != nil else { return }
+        guard let want = entry.expected else {
+            pending.append((entry.name, ""))
+            return
+        }
+        let type = FlatJSON.typeName(firstByte: first)
+        if type != "null", type != want { pending.append((entry.name, "expected \(want), found \(type)")) }
+    }
+
+    /// Counts one row's findings.
+    private mutating func settle(_ pending: [(String, String)]) {
         for (key, detail) in pending {
             if detail.isEmpty {
                 unknown[key, default: 0] += 1
@@ -103,7 +156,6 @@ public struct SchemaDrift: Sendable {
                 changed[key] = (detail, (changed[key]?.rows ?? 0) + 1)
             }
         }
-        return id ?? nil
     }
 
     /// Adds what another inspector saw (one day's rows, inspected on its own task).

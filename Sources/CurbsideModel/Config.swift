@@ -4,8 +4,48 @@ public struct CurbsideConfig: Sendable, Equatable {
     public var ingest = Ingest()
     public var nyc = NYC()
     public var chicago = Chicago()
+    public var quality = Quality()
+    public var model = Model()
+    public var catalog = Catalog()
 
     public init() {}
+
+    /// `catalog:`: one line on what a warehouse table (`table`) or column (`table.column`) holds, for the data
+    /// catalog page. Keys name tables the config reader cannot see, so rendering checks them against the warehouse.
+    public struct Catalog: Sendable, Equatable {
+        /// `table` or `table.column` → its description.
+        public var descriptions: [String: String] = [:]
+        /// The line of each key in the file, for the errors found when the warehouse is read.
+        public var lines: [String: Int] = [:]
+        public init() {}
+    }
+
+    /// The hit-and-run classifier trained on Chicago's crashes (DESIGN.md, *Train*).
+    public struct Model: Sendable, Equatable {
+        public var enabled = true
+        /// The oldest share of the window's crashes trains; the next `validationFraction` validates; the rest tests.
+        public var trainFraction = 0.70
+        public var validationFraction = 0.15
+        public var maxDepth = 6
+        public var learningRate = 0.1
+        public var rounds = 300
+        public var minChildWeight = 5.0
+        public var lambda = 1.0
+        public var minSplitGain = 0.0
+        public var subsample = 1.0
+        public var colsampleByTree = 1.0
+        public var earlyStoppingRounds = 30
+        public var scalePosWeight = 1.0
+        public var maxBins = 256
+        public var seed = 7
+        public init() {}
+    }
+
+    public struct Quality: Sendable, Equatable {
+        /// Check id → the largest value that may still publish (see `QualityCatalog`).
+        public var gates = QualityCatalog.defaultGates
+        public init() {}
+    }
 
     public struct Site: Sendable, Equatable {
         /// Shown in every page's header and the report's cover.

@@ -6,6 +6,8 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
         case unknownKey(allowed: [String])
         case wrongType(expected: String, found: String)
         case outOfRange(String)
+        /// A name the file gives that the warehouse lacks (found when it is read, not when the file is).
+        case notInWarehouse(String)
     }
 
     public var file: String
@@ -35,7 +37,7 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
             return "\(place):\(subject) is not a setting here; expected one of: \(allowed.joined(separator: ", "))"
         case .wrongType(let expected, let found):
             return "\(place):\(subject) must be \(expected), found \(found)"
-        case .outOfRange(let rule):
+        case .outOfRange(let rule), .notInWarehouse(let rule):
             return "\(place):\(subject) \(rule)"
         }
     }

@@ -20,7 +20,8 @@ extension CurbsideConfig {
         }
         guard let root else { return }
         let reader = YAMLReader(file: file)
-        let top = try reader.mapping(root, path: "", allowed: ["site", "ingest", "datasets"])
+        let top = try reader.mapping(
+            root, path: "", allowed: ["site", "ingest", "datasets", "quality", "model", "catalog"])
         if let node = top["site"] {
             let m = try reader.mapping(node, path: "site", allowed: ["title", "base_url", "retention"])
             if let n = m["title"] { site.title = try reader.string(n, path: "site.title") }
@@ -50,6 +51,12 @@ extension CurbsideConfig {
             if let node = m["nyc"] { try readNYC(node, reader) }
             if let node = m["chicago"] { try readChicago(node, reader) }
         }
+        if let node = top["quality"] {
+            let m = try reader.mapping(node, path: "quality", allowed: ["gates"])
+            if let node = m["gates"] { try readGates(node, reader) }
+        }
+        if let node = top["model"] { try readModel(node, reader) }
+        if let node = top["catalog"] { try readCatalog(node, reader) }
         if nyc.windowStartDays < nyc.windowEndDays, let node = top["datasets"] {
             throw ConfigError(
                 file: file, line: node.mark?.line, key: "datasets.nyc.window_start_days",
@@ -99,6 +106,97 @@ extension CurbsideConfig {
         }
     }
 
+    private mutating func readModel(_ node: Node, _ reader: YAMLReader) throws {
+        let m = try reader.mapping(
+            node, path: "model",
+            allowed: [
+                "enabled", "train_fraction", "validation_fraction", "max_depth", "learning_rate", "rounds",
+                "min_child_weight", "lambda", "min_split_gain", "subsample", "colsample_bytree",
+                "early_stopping_rounds", "scale_pos_weight", "max_bins", "seed",
+            ])
+        func number(_ key: String, _ range: ClosedRange<Double>) throws -> Double? {
+            try m[key].map { try reader.number($0, path: "model.\(key)", in: range) }
+        }
+        func whole(_ key: String, _ range: ClosedRange<Int>) throws -> Int? {
+            try m[key].map { try reader.int($0, path: "model.\(key)", in: range) }
+        }
+        if let n = m["enabled"] { model.enabled = try reader.bool(n, path: "model.enabled") }
+        model.trainFraction = try number("train_fraction", 0.1...0.9) ?? model.trainFraction
+        model.validationFraction = try number("validation_fraction", 0.05...0.5) ?? model.validationFraction
+        model.maxDepth = try whole("max_depth", 1...16) ?? model.maxDepth
+        model.learningRate = try number("learning_rate", 0.001...1) ?? model.learningRate
+        model.rounds = try whole("rounds", 1...10_000) ?? model.rounds
+        model.minChildWeight = try number("min_child_weight", 0...1_000_000) ?? model.minChildWeight
+        model.lambda = try number("lambda", 0...1_000_000) ?? model.lambda
+        model.minSplitGain = try number("min_split_gain", 0...1_000_000) ?? model.minSplitGain
+        model.subsample = try number("subsample", 0.01...1) ?? model.subsample
+        model.colsampleByTree = try number("colsample_bytree", 0.01...1) ?? model.colsampleByTree
+        model.earlyStoppingRounds = try whole("early_stopping_rounds", 0...10_000) ?? model.earlyStoppingRounds
+        model.scalePosWeight = try number("scale_pos_weight", 0.001...1_000) ?? model.scalePosWeight
+        model.maxBins = try whole("max_bins", 2...256) ?? model.maxBins
+        model.seed = try whole("seed", 0...Int(Int32.max)) ?? model.seed
+        if model.trainFraction + model.validationFraction > 0.95,
+            let node = m["validation_fraction"] ?? m["train_fraction"]
+        {
+            throw ConfigError(
+                file: reader.file, line: node.mark?.line, key: "model.validation_fraction",
+                reason: .outOfRange("train_fraction + validation_fraction must leave at least 5% of the rows to test"))
+        }
+    }
+
+    /// `catalog`: `table` or `table.column` → a description. Whether the table and column exist is checked when the
+    /// warehouse is read (rendering), with this key's line.
+    private mutating func readCatalog(_ node: Node, _ reader: YAMLReader) throws {
+        guard case .mapping(let mapping) = node else {
+            let found: String
+            switch node {
+            case .scalar(let scalar): found = scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+            case .sequence: found = "a list"
+            case .mapping, .alias: found = "an alias"
+            }
+            throw ConfigError(
+                file: reader.file, line: node.mark?.line, key: "catalog",
+                reason: .wrongType(expected: "a mapping of table or table.column to a description", found: found))
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let path = "catalog.\(key)"
+            let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+            let isName = { (part: Substring) in
+                !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+            }
+            guard (1...2).contains(parts.count), parts.allSatisfy(isName) else {
+                throw ConfigError(
+                    file: reader.file, line: keyNode.mark?.line, key: path,
+                    reason: .wrongType(
+                        expected: "a table or table.column name (lower case, digits, _)", found: "'\(key)'"))
+            }
+            let text = try reader.string(value, path: path)
+            guard !text.allSatisfy(\.isWhitespace) else {
+                throw ConfigError(
+                    file: reader.file, line: value.mark?.line ?? keyNode.mark?.line, key: path,
+                    reason: .wrongType(expected: "a description", found: "nothing"))
+            }
+            catalog.descriptions[key] = text
+            catalog.lines[key] = keyNode.mark?.line
+        }
+    }
+
+    /// `quality.gates`: check id → maximum (a number), or `off` to drop a default gate.
+    private mutating func readGates(_ node: Node, _ reader: YAMLReader) throws {
+        let ids = QualityCatalog.checks.map(\.id)
+        let m = try reader.mapping(node, path: "quality.gates", allowed: ids)
+        for (id, value) in m {
+            let path = "quality.gates.\(id)"
+            if case .scalar(let scalar) = value, ["off", "none", "false"].contains(scalar.string.lowercased()) {
+                quality.gates[id] = nil
+                continue
+            }
+            let isRate = QualityCatalog.check(id)?.isRate ?? true
+            quality.gates[id] = try reader.number(value, path: path, in: 0...(isRate ? 1 : 1_000_000))
+        }
+    }
+
     private static func line(of error: YamlError) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
@@ -145,6 +243,17 @@ struct YAMLReader {
     func int(_ node: Node, path: String, in range: ClosedRange<Int>) throws -> Int {
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
             throw error(node, path, .wrongType(expected: "a whole number", found: describe(node)))
+        }
+        guard range.contains(value) else {
+            throw error(
+                node, path, .outOfRange("must be between \(range.lowerBound) and \(range.upperBound), found \(value)"))
+        }
+        return value
+    }
+
+    func number(_ node: Node, path: String, in range: ClosedRange<Double>) throws -> Double {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string), value.isFinite else {
+            throw error(node, path, .wrongType(expected: "a number (or off)", found: describe(node)))
         }
         guard range.contains(value) else {
             throw error(

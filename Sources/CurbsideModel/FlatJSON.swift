@@ -64,6 +64,18 @@ public enum FlatJSON {
         }
     }
 
+    /// A page's rows in one pass (ingest's hot path): each element's range and, for objects, the string value of
+    /// `idKey`; each object's keys and the first byte of their values go to `visit` with the element's index.
+    /// - Throws: `JSONSyntaxError` when `bytes` is not one complete JSON array.
+    public static func scanRows(
+        of bytes: [UInt8], idKey: [UInt8], _ visit: (Int, UnsafeBufferPointer<UInt8>, UInt8) -> Void
+    ) throws -> [(recordID: String?, range: Range<Int>)] {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            return try scanner.arrayRows(idKey: idKey, visit)
+        }
+    }
+
     /// The JSON type name of a value from its first byte, as `JSONField.typeName` names it.
     public static func typeName(firstByte: UInt8) -> String {
         switch firstByte {

@@ -6,36 +6,52 @@ struct JSONScanner {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func arrayElementRanges() throws -> [Range<Int>] {
+        try arrayRows(idKey: []) { _, _, _ in }.map(\.range)
+    }
+
+    /// The ranges of a JSON array's elements, walking each object element with ``scanObject(idKey:_:)`` in the same
+    /// pass: `visit` gets the element's index, each key's bytes and the first byte of its value.
+    mutating func arrayRows(
+        idKey: [UInt8], _ visit: (Int, UnsafeBufferPointer<UInt8>, UInt8) -> Void
+    ) throws -> [(recordID: String?, range: Range<Int>)] {
         skipSpace()
         try expect(UInt8(ascii: "["), "expected '[' at the start of the page")
-        var ranges: [Range<Int>] = []
+        var rows: [(recordID: String?, range: Range<Int>)] = []
         skipSpace()
         if peek() == UInt8(ascii: "]") {
             i += 1
-            return try end(ranges)
+            try finish()
+            return rows
         }
         while true {
             skipSpace()
             let start = i
-            try skipValue()
-            ranges.append(start..<i)
+            let index = rows.count
+            var id: String?
+            if peek() == UInt8(ascii: "{") {
+                id = try scanObject(idKey: idKey) { key, first in visit(index, key, first) }
+            } else {
+                try skipValue()
+            }
+            rows.append((id, start..<i))
             skipSpace()
             guard i < bytes.count else { throw fail("the array ends before its closing ']' (truncated?)") }
             if bytes[i] == UInt8(ascii: ",") {
                 i += 1
             } else if bytes[i] == UInt8(ascii: "]") {
                 i += 1
-                return try end(ranges)
+                try finish()
+                return rows
             } else {
                 throw fail("expected ',' or ']' after an element")
             }
         }
     }
 
-    private mutating func end(_ ranges: [Range<Int>]) throws -> [Range<Int>] {
+    /// Nothing but white space may follow the array.
+    private mutating func finish() throws {
         skipSpace()
         guard i == bytes.count else { throw fail("unexpected text after the array") }
-        return ranges
     }
 
     mutating func objectFields() throws -> [(key: String, value: JSONField)] {
@@ -88,7 +104,7 @@ struct JSONScanner {
             skipSpace()
             try expect(UInt8(ascii: ":"), "expected ':' after a field name")
             skipSpace()
-            guard let first = peek() else { throw fail("expected a value") }
+            guard let first = peek() else { throw fail("the page ends inside a row (truncated?)") }
             visit(key, first)
             if first == UInt8(ascii: "\""), key.elementsEqual(idKey) {
                 id = try readString()
@@ -96,7 +112,7 @@ struct JSONScanner {
                 try skipValue()
             }
             skipSpace()
-            guard i < bytes.count else { throw fail("the row ends before its closing '}'") }
+            guard i < bytes.count else { throw fail("the row ends before its closing '}' (truncated?)") }
             if bytes[i] == UInt8(ascii: ",") {
                 i += 1
             } else if bytes[i] == UInt8(ascii: "}") {

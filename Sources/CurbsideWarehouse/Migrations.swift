@@ -218,6 +218,229 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("0007-chicago-silver-gold-quality") { db in
+            try db.execute(
+                sql: """
+                    -- One row per crash (the latest copy wins), with its vehicles and people rolled up.
+                    CREATE TABLE silver_chicago_crashes (
+                        crash_record_id TEXT PRIMARY KEY,
+                        bronze_row_id INTEGER NOT NULL,
+                        partition_key TEXT NOT NULL,
+                        crash_date TEXT NOT NULL,
+                        crash_day TEXT NOT NULL,
+                        crash_hour INTEGER NOT NULL,
+                        crash_day_of_week INTEGER NOT NULL,
+                        crash_month INTEGER NOT NULL,
+                        hour_bin TEXT NOT NULL,
+                        is_weekend INTEGER NOT NULL,
+                        latitude REAL,
+                        longitude REAL,
+                        imputed INTEGER NOT NULL,
+                        lat_bin TEXT,
+                        lng_bin TEXT,
+                        grid_id TEXT,
+                        weather TEXT NOT NULL,
+                        lighting TEXT NOT NULL,
+                        surface TEXT NOT NULL,
+                        traffic_control TEXT NOT NULL,
+                        weather_condition TEXT,
+                        lighting_condition TEXT,
+                        roadway_surface_cond TEXT,
+                        traffic_control_device TEXT,
+                        posted_speed_limit INTEGER,
+                        speed_capped INTEGER NOT NULL,
+                        num_units INTEGER,
+                        units_capped INTEGER NOT NULL,
+                        hour_from_date INTEGER NOT NULL,
+                        crash_type TEXT,
+                        first_crash_type TEXT,
+                        trafficway_type TEXT,
+                        road_defect TEXT,
+                        street_direction TEXT,
+                        beat_of_occurrence TEXT,
+                        prim_contributory_cause TEXT,
+                        damage TEXT,
+                        most_severe_injury TEXT,
+                        injuries_total INTEGER,
+                        injuries_fatal INTEGER,
+                        injuries_incapacitating INTEGER,
+                        injuries_non_incapacitating INTEGER,
+                        injuries_reported_not_evident INTEGER,
+                        injuries_no_indication INTEGER,
+                        hit_and_run_raw TEXT,
+                        hit_and_run INTEGER NOT NULL,
+                        intersection_related INTEGER NOT NULL,
+                        not_right_of_way INTEGER NOT NULL,
+                        work_zone INTEGER NOT NULL,
+                        private_property INTEGER NOT NULL,
+                        dooring INTEGER NOT NULL,
+                        vehicles INTEGER NOT NULL,
+                        people INTEGER NOT NULL,
+                        unit_types TEXT NOT NULL,
+                        person_types TEXT NOT NULL,
+                        people_fatal INTEGER NOT NULL,
+                        people_incapacitating INTEGER NOT NULL,
+                        people_non_incapacitating INTEGER NOT NULL,
+                        people_reported_not_evident INTEGER NOT NULL,
+                        people_no_indication INTEGER NOT NULL,
+                        people_injury_unknown INTEGER NOT NULL,
+                        drivers_with_age INTEGER NOT NULL,
+                        driver_age_min INTEGER,
+                        driver_age_max INTEGER,
+                        driver_age_mean REAL
+                    );
+                    CREATE INDEX silver_chicago_by_day ON silver_chicago_crashes(crash_day);
+                    CREATE TABLE silver_chicago_vehicles (
+                        crash_unit_id TEXT PRIMARY KEY,
+                        bronze_row_id INTEGER NOT NULL,
+                        partition_key TEXT NOT NULL,
+                        crash_record_id TEXT NOT NULL,
+                        unit_type TEXT NOT NULL,
+                        vehicle_type TEXT,
+                        maneuver TEXT
+                    );
+                    CREATE TABLE silver_chicago_people (
+                        person_id TEXT PRIMARY KEY,
+                        bronze_row_id INTEGER NOT NULL,
+                        partition_key TEXT NOT NULL,
+                        crash_record_id TEXT NOT NULL,
+                        person_type TEXT NOT NULL,
+                        injury_classification TEXT NOT NULL,
+                        age INTEGER
+                    );
+                    CREATE TABLE gold_chicago_daily (
+                        date TEXT PRIMARY KEY,
+                        crashes INTEGER NOT NULL,
+                        injuries_total INTEGER NOT NULL,
+                        injuries_fatal INTEGER NOT NULL,
+                        hit_and_run INTEGER NOT NULL,
+                        hit_and_run_rate REAL
+                    );
+                    CREATE TABLE gold_chicago_weekly (
+                        week_ending TEXT PRIMARY KEY,
+                        crashes INTEGER NOT NULL,
+                        injuries_total INTEGER NOT NULL,
+                        injuries_fatal INTEGER NOT NULL,
+                        hit_and_run INTEGER NOT NULL,
+                        hit_and_run_rate REAL
+                    );
+                    CREATE TABLE gold_chicago_hour_weekday (
+                        crash_day_of_week INTEGER NOT NULL,
+                        crash_hour INTEGER NOT NULL,
+                        crashes INTEGER NOT NULL,
+                        hit_and_run INTEGER NOT NULL,
+                        PRIMARY KEY (crash_day_of_week, crash_hour)
+                    );
+                    CREATE TABLE gold_chicago_conditions (
+                        dimension TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        crashes INTEGER NOT NULL,
+                        hit_and_run INTEGER NOT NULL,
+                        hit_and_run_rate REAL,
+                        PRIMARY KEY (dimension, value)
+                    );
+                    CREATE TABLE gold_chicago_grid (
+                        grid_id TEXT PRIMARY KEY,
+                        lat_bin REAL NOT NULL,
+                        lng_bin REAL NOT NULL,
+                        crashes INTEGER NOT NULL,
+                        hit_and_run INTEGER NOT NULL,
+                        hit_and_run_rate REAL,
+                        imputed INTEGER NOT NULL
+                    );
+                    CREATE TABLE gold_chicago_injuries (
+                        injury_class TEXT PRIMARY KEY,
+                        people INTEGER NOT NULL,
+                        crashes INTEGER NOT NULL
+                    );
+                    -- The data-quality checks as the warehouse stands (pages read this), and per run (health).
+                    CREATE TABLE quality_current (
+                        check_id TEXT PRIMARY KEY,
+                        dataset TEXT NOT NULL,
+                        description TEXT NOT NULL,
+                        value REAL NOT NULL,
+                        numerator INTEGER NOT NULL,
+                        denominator INTEGER NOT NULL,
+                        score REAL NOT NULL,
+                        threshold REAL,
+                        passed INTEGER NOT NULL
+                    );
+                    CREATE TABLE quality_history (
+                        run_id INTEGER NOT NULL,
+                        check_id TEXT NOT NULL,
+                        value REAL NOT NULL,
+                        score REAL NOT NULL,
+                        threshold REAL,
+                        passed INTEGER NOT NULL,
+                        PRIMARY KEY (run_id, check_id)
+                    );
+                    """)
+        }
+        migrator.registerMigration("0008-models") { db in
+            try db.execute(
+                sql: """
+                    -- Every model trained, with its artifacts; the current one's figures in model_* for pages.
+                    CREATE TABLE models (
+                        model_id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        run_id INTEGER,
+                        input_sha256 TEXT NOT NULL,
+                        training_data_sha256 TEXT NOT NULL,
+                        threshold REAL NOT NULL,
+                        test_f1 REAL,
+                        test_roc_auc REAL,
+                        model_json TEXT NOT NULL,
+                        metrics_json TEXT NOT NULL
+                    );
+                    CREATE TABLE model_current (
+                        name TEXT PRIMARY KEY,
+                        model_id TEXT NOT NULL REFERENCES models(model_id)
+                    );
+                    CREATE TABLE model_metrics (
+                        model TEXT NOT NULL,
+                        metric TEXT NOT NULL,
+                        value REAL,
+                        PRIMARY KEY (model, metric)
+                    );
+                    CREATE TABLE model_curves (
+                        curve TEXT NOT NULL,
+                        ordinal INTEGER NOT NULL,
+                        x REAL NOT NULL,
+                        y REAL NOT NULL,
+                        threshold REAL,
+                        PRIMARY KEY (curve, ordinal)
+                    );
+                    CREATE TABLE model_calibration (
+                        bin INTEGER PRIMARY KEY,
+                        lower REAL NOT NULL,
+                        upper REAL NOT NULL,
+                        mean_predicted REAL,
+                        observed_rate REAL,
+                        rows INTEGER NOT NULL
+                    );
+                    CREATE TABLE model_importance (
+                        rank INTEGER PRIMARY KEY,
+                        feature TEXT NOT NULL,
+                        gain REAL NOT NULL,
+                        share REAL NOT NULL,
+                        splits INTEGER NOT NULL
+                    );
+                    CREATE TABLE model_confusion (
+                        actual TEXT NOT NULL,
+                        predicted TEXT NOT NULL,
+                        rows INTEGER NOT NULL,
+                        PRIMARY KEY (actual, predicted)
+                    );
+                    CREATE TABLE model_splits (
+                        ordinal INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        rows INTEGER NOT NULL,
+                        positives INTEGER NOT NULL,
+                        first_date TEXT NOT NULL,
+                        last_date TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

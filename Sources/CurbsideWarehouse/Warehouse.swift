@@ -51,6 +51,12 @@ public final class Warehouse: Sendable {
         try queue.write(body)
     }
 
+    /// Runs `body` in one write transaction, suspending (never blocking a thread) while another write runs: for
+    /// ingestion, whose tasks share two cooperative threads with the parsing of the next pages.
+    public func writeSuspending<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await queue.write(body)
+    }
+
     /// Runs `body` with a read-only view of the committed state.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)

@@ -15,6 +15,25 @@ import Testing
         #expect(config.chicago.crashesID == "85ca-t3if")
     }
 
+    @Test func qualityGatesSetDropAndNameUnknownChecks() throws {
+        let config = try CurbsideConfig(
+            yaml: "quality:\n  gates:\n    chicago.orphan_rate: 0.02\n    nyc.quarantine_rate: off\n"
+                + "    chicago.crashes.schema_drift: 3\n",
+            file: "c.yml")
+        #expect(config.quality.gates["chicago.orphan_rate"] == 0.02)
+        #expect(config.quality.gates["nyc.quarantine_rate"] == nil)
+        #expect(config.quality.gates["chicago.crashes.schema_drift"] == 3)
+        // Untouched defaults stay.
+        #expect(config.quality.gates["chicago.crashes.future_date_rate"] == 0.05)
+        do {
+            _ = try CurbsideConfig(yaml: "quality:\n  gates:\n    chicago.orphans: 0.1\n", file: "c.yml")
+            Issue.record("an unknown check was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("c.yml:3: key 'quality.gates.chicago.orphans' is not a setting here"))
+            #expect("\(error)".contains("chicago.orphan_rate"))
+        }
+    }
+
     @Test func anEmptyFileGivesTheDefaults() throws {
         #expect(try CurbsideConfig(yaml: "", file: "c.yml") == CurbsideConfig())
     }
@@ -41,6 +60,14 @@ import Testing
             "c.yml:3: key 'datasets.nyc.portal_url' must be an http:// or https:// URL, found 'data.cityofnewyork.us'"
         ),
         ("site: [a, b]\n", "c.yml:1: key 'site' must be a mapping of settings, found a list"),
+        (
+            "quality:\n  gates:\n    chicago.orphan_rate: 1.5\n",
+            "c.yml:3: key 'quality.gates.chicago.orphan_rate' must be between 0.0 and 1.0, found 1.5"
+        ),
+        (
+            "quality:\n  gates:\n    chicago.orphan_rate: some\n",
+            "c.yml:3: key 'quality.gates.chicago.orphan_rate' must be a number (or off), found 'some'"
+        ),
     ])
     func badConfigNamesFileLineAndKey(yaml: String, message: String) {
         #expect(throws: ConfigError.self) { try CurbsideConfig(yaml: yaml, file: "c.yml") }

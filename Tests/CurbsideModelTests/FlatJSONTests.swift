@@ -19,8 +19,8 @@ import Testing
     @Test(arguments: [
         (#"[{"a":"1"}"#, "malformed JSON at byte 10: the array ends before its closing ']' (truncated?)"),
         (#"[{"a":"1"#, "malformed JSON at byte 8: a string is not closed"),
-        (#"[{"a":"1"},{"b":"#, "malformed JSON at byte 16: an object or array is not closed (truncated?)"),
-        (#"[{"a":"1"},{"b":"2""#, "malformed JSON at byte 19: an object or array is not closed (truncated?)"),
+        (#"[{"a":"1"},{"b":"#, "malformed JSON at byte 16: the page ends inside a row (truncated?)"),
+        (#"[{"a":"1"},{"b":"2""#, "malformed JSON at byte 19: the row ends before its closing '}' (truncated?)"),
         (#"{"a":"1"}"#, "malformed JSON at byte 0: expected '[' at the start of the page"),
         (#"[] x"#, "malformed JSON at byte 3: unexpected text after the array"),
         ("", "malformed JSON at byte 0: expected '[' at the start of the page"),

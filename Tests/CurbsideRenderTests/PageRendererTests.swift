@@ -82,7 +82,7 @@ struct PageRendererTests {
     @Test("assets come from templates/assets, as paths inside the version")
     func assets() throws {
         let assets = try SamplePage.renderer().assets()
-        #expect(assets.map(\.path) == ["assets/style.css", "assets/versions.js"])
-        #expect(String(decoding: assets[0].bytes, as: UTF8.self).contains("prefers-color-scheme: dark"))
+        #expect(assets.map(\.path) == ["assets/explore.js", "assets/style.css", "assets/versions.js"])
+        #expect(String(decoding: assets[1].bytes, as: UTF8.self).contains("prefers-color-scheme: dark"))
     }
 }

@@ -59,7 +59,7 @@ struct RenderErrorTests {
             ),
             (
                 "{{< table query=\"daily\" colour=\"red\" >}}",
-                "content/nyc.md:9: table tag: unknown attribute 'colour'; expected one of: query, columns, headers, format, title"
+                "content/nyc.md:9: table tag: unknown attribute 'colour'; expected one of: query, columns, headers, format, title, pagesize"
             ),
             (
                 "{{< chart query=\"daily\" type=\"line\" x=\"date\" y=\"total_fines_issued\" >}}",
@@ -75,7 +75,11 @@ struct RenderErrorTests {
             ),
             (
                 "{{< chart query=\"daily\" type=\"pie\" x=\"date\" y=\"total_fines_issued\" title=\"T\" >}}",
-                "content/nyc.md:9: chart tag: type: expected line or bar, found 'pie'"
+                "content/nyc.md:9: chart tag: type: expected line, bar, heatmap or map, found 'pie'"
+            ),
+            (
+                "{{< chart query=\"daily\" type=\"line\" xaxis=\"log\" x=\"date\" y=\"total_fines_issued\" title=\"T\" >}}",
+                "content/nyc.md:9: chart tag: xaxis: expected linear (numbers placed by value), found 'log'"
             ),
             (
                 "{{< chart query=\"daily\" type=\"line\" x=\"date\" y=\"total_fines_issued\" title=\"T\" >}}",
@@ -141,9 +145,13 @@ struct RenderErrorTests {
             ("---\ntitle: T\n", "content/nyc.md:1: front matter: not closed; add a line '---' after the last key"),
             (
                 "---\ntitel: T\n---\n",
-                "content/nyc.md:2: front matter: unknown key 'titel'; expected one of: title, description, order, queries"
+                "content/nyc.md:2: front matter: unknown key 'titel'; expected one of: title, description, order, datasets, queries"
             ),
             ("---\ndescription: D\n---\n", "content/nyc.md:1: front matter: 'title' is required"),
+            (
+                "---\ntitle: T\ndatasets: nyc, boston\n---\n",
+                "content/nyc.md:3: front matter: unknown dataset 'boston'; expected one of: nyc, chicago, model"
+            ),
             (
                 "---\ntitle: T\norder: first\n---\n",
                 "content/nyc.md:3: front matter: order must be a whole number, found 'first'"

@@ -13,7 +13,7 @@ import Testing
         #expect(
             try first.appliedMigrations() == [
                 "0001-runs-fetches-partitions", "0002-bronze", "0003-silver-quarantine", "0004-gold-lineage",
-                "0005-dataset-state", "0006-schema-drift",
+                "0005-dataset-state", "0006-schema-drift", "0007-chicago-silver-gold-quality", "0008-models",
             ])
         try first.record(
             FetchRecord(

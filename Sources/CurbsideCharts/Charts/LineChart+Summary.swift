@@ -15,6 +15,10 @@ extension LineChart {
             text += " by day, \(DateText.long(first)) to \(DateText.long(last)) (\(days.count) days)"
         case .labels(let labels):
             text += " over \(labels.count) points, from \(labels.first!) to \(labels.last!)"
+        case .numbers(let numbers):
+            text +=
+                " over \(numbers.count) points, x from \(xText(numbers.indices.min { numbers[$0] < numbers[$1] }!, long: false))"
+                + " to \(xText(numbers.indices.max { numbers[$0] < numbers[$1] }!, long: false))"
         }
         if let unit = yLabel ?? format.defaultUnitLabel {
             text += ", in \(lowercasedFirst(unit))"

@@ -11,11 +11,23 @@ public struct LineChart: Sendable, Hashable {
         case days([Day])
         /// Ordered categories, evenly spaced.
         case labels([String])
+        /// Numbers, placed by value on a linear axis (curves such as ROC: false-positive rate → true-positive rate).
+        case numbers([Double])
+
+        /// `days`, `labels` or `numbers`: how the x axis places its positions.
+        var kind: String {
+            switch self {
+            case .days: return "days"
+            case .labels: return "labels"
+            case .numbers: return "numbers"
+            }
+        }
 
         var count: Int {
             switch self {
             case .days(let days): return days.count
             case .labels(let labels): return labels.count
+            case .numbers(let numbers): return numbers.count
             }
         }
     }
@@ -78,7 +90,9 @@ public struct LineChart: Sendable, Hashable {
         for (index, line) in series.enumerated() {
             children.append(layout.series(line, index: index))
         }
+        // The plot box and the kind of x axis, so assets/explore.js can redraw a narrowed range the same way.
         return .svg(width: layout.width, height: layout.height, cssClass: "chart line-chart", children)
+            .appending([SVGAttribute("data-plot", layout.plotBox), SVGAttribute("data-x", x.kind)])
     }
 
     /// The text of the x position `index`, for titles and the description.
@@ -86,6 +100,7 @@ public struct LineChart: Sendable, Hashable {
         switch x {
         case .days(let days): return long ? DateText.withWeekday(days[index]) : DateText.long(days[index])
         case .labels(let labels): return labels[index]
+        case .numbers(let numbers): return NumberText.fixed(numbers[index], decimals: 3)
         }
     }
 }

@@ -6,6 +6,8 @@ struct LineChartLayout {
     let width: Double
     let scale: NiceScale
     let tickLabels: [String]
+    /// The x scale of a numeric axis.
+    let xScale: NiceScale?
     let height = 360.0
     let top: Double
     let left: Double
@@ -20,12 +22,21 @@ struct LineChartLayout {
         scale = NiceScale(
             minimum: values.min() ?? 0, maximum: values.max() ?? 1, integral: chart.format == .integer)
         tickLabels = chart.format.tickLabels(scale.ticks)
+        if case .numbers(let numbers) = chart.x {
+            let finite = numbers.filter(\.isFinite)
+            xScale = NiceScale(minimum: finite.min() ?? 0, maximum: finite.max() ?? 1)
+        } else {
+            xScale = nil
+        }
         legendRows = Self.legendRows(chart.series.map(\.name), width: width)
         top = 8 + Double(legendRows.count) * 20 + 30
         left = max(40, (tickLabels.map(ChartMetrics.width(of:)).max() ?? 0) + 14)
         right = width - 24
         bottom = height - 30
     }
+
+    /// `left top right bottom` of the plot area, in view-box units.
+    var plotBox: String { [left, top, right, bottom].map { SVGNumber.format($0) }.joined(separator: " ") }
 
     var isEmpty: Bool { chart.x.count == 0 || chart.series.allSatisfy { $0.values.allSatisfy { $0 == nil } } }
 
@@ -42,7 +53,15 @@ struct LineChartLayout {
         case .labels(let labels):
             guard labels.count > 1 else { return (left + right) / 2 }
             return left + (right - left) * Double(index) / Double(labels.count - 1)
+        case .numbers(let numbers):
+            return position(numbers[index])
         }
+    }
+
+    /// The x of a value on a numeric axis.
+    func position(_ value: Double) -> Double {
+        guard let xScale else { return (left + right) / 2 }
+        return left + (right - left) * xScale.fraction(value)
     }
 
     static func legendRows(_ names: [String], width chartWidth: Double) -> [[(index: Int, x: Double)]] {
@@ -91,11 +110,20 @@ struct LineChartLayout {
 
     func xAxis() -> SVGNode {
         var nodes: [SVGNode] = []
+        if let xScale {
+            for (tick, label) in zip(xScale.ticks, ValueFormat.decimal.tickLabels(xScale.ticks)) {
+                nodes.append(
+                    .line(x1: position(tick), y1: bottom, x2: position(tick), y2: bottom + 5, cssClass: "tick"))
+                nodes.append(.text(label, x: position(tick), y: bottom + 19, anchor: "middle", cssClass: "tick-label"))
+            }
+            return .group("axis x-axis", nodes)
+        }
         for index in tickIndices() {
             let label: String
             switch chart.x {
             case .days(let days): label = DateText.short(days[index])
             case .labels(let labels): label = ChartMetrics.truncated(labels[index], toWidth: 110)
+            case .numbers(let numbers): label = NumberText.fixed(numbers[index], decimals: 2)
             }
             nodes.append(.line(x1: x(index), y1: bottom, x2: x(index), y2: bottom + 5, cssClass: "tick"))
             nodes.append(.text(label, x: x(index), y: bottom + 19, anchor: "middle", cssClass: "tick-label"))
@@ -118,6 +146,7 @@ struct LineChartLayout {
                 span: labels.count - 1, plotWidth: right - left, labelWidth: widest,
                 strides: TickPlacement.labelStrides(upTo: labels.count))
             return Array(Swift.stride(from: 0, to: labels.count, by: stride))
+        case .numbers: return []
         }
     }
 

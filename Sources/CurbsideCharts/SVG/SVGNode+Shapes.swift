@@ -58,4 +58,11 @@ extension SVGNode {
         attributes.append(SVGAttribute("class", cssClass))
         return .element("text", attributes, [.text(content)])
     }
+
+    /// The same element with `attributes` after its own (text is returned unchanged).
+    func appending(_ attributes: [SVGAttribute]) -> SVGNode {
+        guard case .element(var element) = self else { return self }
+        element.attributes += attributes
+        return .element(element)
+    }
 }

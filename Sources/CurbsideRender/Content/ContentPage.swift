@@ -1,3 +1,5 @@
+import CurbsideModel
+
 /// One content page: `content/<slug>.md` parsed into front matter and a Markdown body.
 ///
 /// `content/index.md` is the home page (`index.html`); every other page becomes `<slug>.html`.
@@ -11,6 +13,11 @@ public struct ContentPage: Sendable, Hashable {
     public let description: String
     /// Navigation order, ascending; pages with equal order sort by slug.
     public let order: Int
+    /// The datasets the page needs (`datasets: chicago`); empty for a page about no dataset in particular.
+    public var datasets: [String] = []
+    /// The as-of of the page's data when it is not the version's (a sample's two cities are measured from
+    /// different dates); chart and table captions cite it.
+    public var asOf: Day?
     /// The page's queries in the order they are defined.
     public let queries: [NamedQuery]
     /// The Markdown after the front matter.
@@ -57,5 +64,33 @@ public struct NamedQuery: Sendable, Hashable {
         self.name = name
         self.sql = sql
         self.line = line
+    }
+}
+
+extension ContentPage {
+    /// The page for a version built from `datasets`: the lines between `<!-- only: chicago -->` and
+    /// `<!-- end only -->` stay when every dataset the marker names is there and become blank lines otherwise
+    /// (so errors still name the file's own lines); the marker lines themselves are always blanked.
+    public func keeping(datasets: Set<String>) -> ContentPage {
+        var keep = true
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            let text = line.trimmed
+            if text.hasPrefix("<!-- only:"), text.hasSuffix("-->") {
+                let names = text.dropFirst("<!-- only:".count).dropLast(3).split(separator: ",").map { $0.trimmed }
+                keep = names.allSatisfy { datasets.contains($0) }
+                return ""
+            }
+            if text == "<!-- end only -->" {
+                keep = true
+                return ""
+            }
+            return keep ? line : ""
+        }
+        var page = ContentPage(
+            file: file, slug: slug, title: title, description: description, order: order, queries: queries,
+            body: lines.joined(separator: "\n"), bodyStartLine: bodyStartLine)
+        page.datasets = self.datasets
+        page.asOf = asOf
+        return page
     }
 }

@@ -45,10 +45,12 @@ public enum ContentParser {
                 file: file, line: 1, reason: .frontMatter("not closed; add a line '---' after the last key"))
         }
         let front = try FrontMatter.parse(Array(lines[1..<closing]), firstLine: 2, file: file, openingLine: 1)
-        return ContentPage(
+        var page = ContentPage(
             file: file, slug: slug, title: front.title, description: front.description, order: front.order,
             queries: front.queries, body: lines[(closing + 1)...].joined(separator: "\n"),
             bodyStartLine: closing + 2)
+        page.datasets = front.datasets
+        return page
     }
 
     /// Parses every page among `files`, skipping `README.md`, in navigation order (order, then slug).

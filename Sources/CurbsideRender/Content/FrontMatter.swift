@@ -3,11 +3,15 @@
 /// `key: value` lines at the left margin (plain, `"double"` or `'single'` quoted, or a `|` / `>` block), and
 /// `queries:` followed by indented `name: |` entries whose indented block is SQL. `#` starts a comment line.
 struct FrontMatter {
-    static let keys = ["title", "description", "order", "queries"]
+    static let keys = ["title", "description", "order", "datasets", "queries"]
+    /// The datasets a page may name in `datasets:` (`model`: the hit-and-run model); a page is left out of a
+    /// version built without them.
+    static let knownDatasets = ["nyc", "chicago", "model"]
 
     var title = ""
     var description = ""
     var order = 100
+    var datasets: [String] = []
     var queries: [NamedQuery] = []
 
     /// - Parameters:
@@ -47,6 +51,13 @@ struct FrontMatter {
             switch key {
             case "title": result.title = value
             case "description": result.description = value
+            case "datasets":
+                result.datasets = value.split(separator: ",").map { $0.trimmed }
+                for name in result.datasets where !knownDatasets.contains(name) {
+                    throw reader.error(
+                        at: keyIndex,
+                        "unknown dataset '\(name)'; expected one of: \(knownDatasets.joined(separator: ", "))")
+                }
             default:
                 guard let order = Int(value) else {
                     throw reader.error(at: keyIndex, "order must be a whole number, found '\(value)'")

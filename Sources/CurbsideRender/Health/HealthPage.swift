@@ -108,6 +108,15 @@ public enum HealthPage {
                 title: "Rows that passed every cleaning rule, per run", x: .labels(labels),
                 series: counted.map { dataset in .init(name: dataset, values: values { $0.quality(dataset) }) },
                 format: .percent, yLabel: "Percent of the rows cleaned"), runs: runs)
+        let checked = ["nyc", "chicago"].filter { prefix in runs.contains { $0.meanQualityScore(prefix) != nil } }
+        if !checked.isEmpty {
+            html += figure(
+                LineChart(
+                    title: "Mean data-quality score per run (1 = every check perfect)", x: .labels(labels),
+                    series: checked.map { prefix in .init(name: prefix, values: values { $0.meanQualityScore(prefix) })
+                    },
+                    format: .decimal, yLabel: "Score"), runs: runs)
+        }
         return html
     }
 
@@ -137,6 +146,9 @@ public enum HealthPage {
                 "<span class=\"health-status-\(escapeHTML(run.status))\">\(escapeHTML(run.status))</span>",
                 run.duration.map(RunFacts.duration) ?? "—", number(run.total("rows_fetched")), number(http.requests),
                 number(http.retries), number(http.errors), number(run.total("quarantined")),
+                run.failedGates.isEmpty
+                    ? (run.qualityScores.isEmpty ? "—" : "none")
+                    : run.failedGates.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: "<br>"),
                 run.versionID.map { "<code>\(escapeHTML($0))</code>" } ?? "—",
             ])
         }
@@ -147,7 +159,7 @@ public enum HealthPage {
                     + "of \(total)",
                 headers: [
                     "Run", "Command", "Started", "Outcome", "Took", "Rows fetched", "Requests", "Retries", "Errors",
-                    "Quarantined", "Version",
+                    "Quarantined", "Failed gates", "Version",
                 ], numeric: [5, 6, 7, 8, 9], rows: rows)
     }
 }

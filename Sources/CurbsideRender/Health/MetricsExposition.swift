@@ -77,6 +77,12 @@ public enum MetricsExposition {
             "curbside_last_run_quality_ratio",
             "Share of the rows cleaned in the last run that passed every rule (0 to 1).",
             last.datasets.compactMap { dataset in last.quality(dataset).map { ([("dataset", dataset)], $0 / 100) } })
+        gauge(
+            "curbside_quality_score", "Each data-quality check's score in the last run (1 is perfect).",
+            last.qualityScores.sorted { $0.key < $1.key }.map { ([("check", $0.key)], $0.value) })
+        gauge(
+            "curbside_quality_gate_failed", "1 for each data-quality check whose gate refused the last run.",
+            last.failedGates.sorted().map { ([("check", $0)], 1) })
         var runs: [String: Double] = [:]
         for run in all { runs[run.status, default: 0] += 1 }
         families.append(

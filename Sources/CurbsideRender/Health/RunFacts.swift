@@ -43,6 +43,16 @@ public struct RunFacts: Sendable, Hashable {
     public var versionID: String?
     /// HTTP attempts by dataset.
     public var fetches: [String: Fetches]
+    /// The data-quality checks measured in the run: score by check id (1 is perfect).
+    public var qualityScores: [String: Double] = [:]
+    /// The checks whose gate refused to publish in the run.
+    public var failedGates: [String] = []
+
+    /// The mean score of the checks whose id starts with `<prefix>.` (`nyc`, `chicago`), when there are any.
+    public func meanQualityScore(_ prefix: String) -> Double? {
+        let scores = qualityScores.filter { $0.key.hasPrefix(prefix + ".") }.map(\.value)
+        return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+    }
 
     public init(
         id: Int64, command: String, asOf: Day?, sample: Bool, startedAt: Double, finishedAt: Double?, status: String,

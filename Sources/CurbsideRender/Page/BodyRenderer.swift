@@ -26,6 +26,7 @@ enum BodyRenderer {
             case .chart: html = try ChartTag.html(tag, file: page.file, results: &results, asOf: asOf)
             case .table: html = try TableTag.html(tag, file: page.file, results: &results, asOf: asOf)
             case .value: html = try ValueTag.html(tag, file: page.file, results: &results)
+            case .scorer: html = try ScorerTag.html(tag, file: page.file, results: &results)
             }
             let digits = String(number)
             replacements.append(

@@ -29,7 +29,7 @@ extension PageRenderer {
     ) throws(RenderError) -> [(path: String, html: String)] {
         var output: [(path: String, html: String)] = []
         for page in pages.sorted(by: { $0.outputPath < $1.outputPath }) {
-            let body = try bodyHTML(for: page, queries: queries, asOf: context.asOf)
+            let body = try bodyHTML(for: page, queries: queries, asOf: page.asOf ?? context.asOf)
             output.append((page.outputPath, try document(page: page, body: body, context: context, notes: notes)))
         }
         return output

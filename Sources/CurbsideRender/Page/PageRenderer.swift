@@ -27,7 +27,7 @@ public struct PageRenderer: Sendable {
     public func html(for page: ContentPage, queries: any QueryRunner, context: SiteContext) throws(RenderError)
         -> String
     {
-        let body = try bodyHTML(for: page, queries: queries, asOf: context.asOf)
+        let body = try bodyHTML(for: page, queries: queries, asOf: page.asOf ?? context.asOf)
         return try document(page: page, body: body, context: context, notes: VersionNotes(headline: [], previous: nil))
     }
 

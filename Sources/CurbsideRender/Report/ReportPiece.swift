@@ -60,7 +60,7 @@ struct ReportSectionBuilder {
                 let items = HTMLBlock.split(inner).filter { $0.name == "li" }
                 pieces.append(.list(name: block.name, items: items.map { ($0.html, ReportMeasure.item($0)) }))
             case "figure":
-                let html = Self.droppingNarrowChart(block.html)
+                let html = Self.droppingData(Self.droppingNarrowChart(block.html))
                 var measured = block
                 measured.html = html
                 let height = ReportMeasure.height(of: measured)
@@ -106,6 +106,18 @@ struct ReportSectionBuilder {
     static func droppingNarrowChart(_ html: String) -> String {
         guard let start = html.range(of: "<div class=\"chart-frame chart-narrow\">"),
             let end = html.range(of: "</div>", range: start.upperBound..<html.endIndex)
+        else { return html }
+        var result = html
+        var upper = end.upperBound
+        if upper < result.endIndex, result[upper] == "\n" { upper = result.index(after: upper) }
+        result.removeSubrange(start.lowerBound..<upper)
+        return result
+    }
+
+    /// Paper has no scripts: the rows a chart embeds for them (`<script type="application/json">`) are dropped.
+    static func droppingData(_ html: String) -> String {
+        guard let start = html.range(of: "<script type=\"application/json\""),
+            let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
         else { return html }
         var result = html
         var upper = end.upperBound

@@ -5,6 +5,7 @@ struct Tag: Sendable, Hashable {
         case chart
         case table
         case value
+        case scorer
 
         var isBlock: Bool { self != .value }
     }

@@ -49,4 +49,45 @@ public enum ModelScorerJS {
         }
 
         """#
+
+    /// The scorer plus the glue of the model page's form (`form.scorer` with the model in a
+    /// `<script type="application/json">` named by `data-model`): every change re-scores the crash.
+    public static let formScript =
+        source + #"""
+
+            function curbsideFormatPercent(p) {
+              return (Math.round(p * 1000) / 10).toFixed(1) + "%";
+            }
+
+            function curbsideScoreForm(form) {
+              const data = document.getElementById(form.dataset.model);
+              if (!data) return;
+              const model = JSON.parse(data.textContent);
+              const output = form.querySelector("output");
+              const update = () => {
+                const features = {};
+                for (const feature of model.features) {
+                  const field = form.elements.namedItem(feature.name);
+                  features[feature.name] = field ? field.value : "";
+                }
+                const p = score(model, features);
+                const called = p >= model.threshold;
+                output.textContent = "Probability of a hit-and-run: " + curbsideFormatPercent(p) + ". That is " +
+                  (called ? "at or above" : "below") + " the threshold (" + curbsideFormatPercent(model.threshold) +
+                  "), so the model calls it " + (called ? "a hit-and-run." : "not a hit-and-run.");
+                output.dataset.probability = String(p);
+              };
+              form.addEventListener("input", update);
+              form.addEventListener("change", update);
+              form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
+              update();
+            }
+
+            if (typeof document !== "undefined") {
+              const start = () => document.querySelectorAll("form.scorer").forEach(curbsideScoreForm);
+              if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+              else start();
+            }
+
+            """#
 }

@@ -1,0 +1,131 @@
+import CurbsideIngest
+import CurbsideModel
+import CurbsideRender
+
+/// Which rows of the warehouse belong to a version: NYC's within its window, Chicago's all, bronze only the latest
+/// fetch of each partition.
+struct CatalogScope {
+    var nyc: NYCWindow?
+    var chicago: ChicagoWindow?
+    var nycAsOf: Day?
+
+    static let chicagoDatasets = [DatasetID.chicagoCrashes, .chicagoVehicles, .chicagoPeople].map(\.rawValue)
+
+    var asOfByDataset: [String: Day] {
+        var days: [String: Day] = [:]
+        if let nycAsOf { days[DatasetID.nycViolations.rawValue] = nycAsOf }
+        if let chicago { for dataset in Self.chicagoDatasets { days[dataset] = chicago.end } }
+        return days
+    }
+
+    /// The dataset family a table belongs to by its name (`silver_nyc_…`, `gold_chicago_…`), nil for shared ones.
+    static func family(of table: String) -> DatasetFamily? {
+        table.contains("_nyc_") ? .nyc : table.contains("_chicago_") ? .chicago : nil
+    }
+
+    func asOf(of table: String) -> Day? {
+        switch Self.family(of: table) {
+        case .nyc: return nycAsOf
+        case .chicago: return chicago?.end
+        case nil: return nil
+        }
+    }
+
+    /// SQL true for the version's rows of a table with these dataset and partition key columns.
+    func filter(dataset: String, key: String) -> String {
+        var clauses: [String] = []
+        if let nyc {
+            clauses.append(
+                "(\(dataset) = '\(DatasetID.nycViolations.rawValue)' AND \(key) BETWEEN '\(nyc.first.iso)' AND "
+                    + "'\(nyc.last.iso)')")
+        }
+        if chicago != nil {
+            clauses.append("\(dataset) IN (" + Self.chicagoDatasets.map { "'\($0)'" }.joined(separator: ", ") + ")")
+        }
+        return clauses.isEmpty ? "0" : "(" + clauses.joined(separator: " OR ") + ")"
+    }
+
+    /// The table's source for this version, or nil when it belongs to a dataset the version does not have.
+    func source(for table: String, layer: CatalogLayer, columns: [String]) -> CatalogSource? {
+        let family = Self.family(of: table)
+        if family == .nyc && nyc == nil || family == .chicago && chicago == nil { return nil }
+        let has = Set(columns)
+        let quoted = CatalogSource.quoted(table)
+        var rows: String?
+        if has.isSuperset(of: ["dataset", "partition_key", "generation"]) {
+            rows = """
+                (SELECT b.* FROM \(quoted) b JOIN partitions t ON t.dataset = b.dataset AND t.key = b.partition_key \
+                AND t.generation = b.generation WHERE \(filter(dataset: "b.dataset", key: "b.partition_key")))
+                """
+        } else if has.isSuperset(of: ["dataset", "partition_key"]) {
+            rows = "(SELECT * FROM \(quoted) WHERE \(filter(dataset: "dataset", key: "partition_key")))"
+        } else if family == .nyc, let nyc, has.contains("partition_key") {
+            rows = "(SELECT * FROM \(quoted) WHERE partition_key BETWEEN '\(nyc.first.iso)' AND '\(nyc.last.iso)')"
+        } else if table == "gold_meta" {
+            let prefixes = (nyc == nil ? [] : [DatasetFamily.nyc]) + (chicago == nil ? [] : [.chicago])
+            rows =
+                "(SELECT * FROM \(quoted) WHERE "
+                + (prefixes.isEmpty ? "0" : prefixes.map { "name LIKE '\($0.rawValue).%'" }.joined(separator: " OR "))
+                + ")"
+        }
+        return CatalogSource(
+            table: table, layer: layer, rows: rows, loadColumns: has.intersection(Pipeline.loadColumns),
+            opaqueColumns: has.intersection(Pipeline.opaqueColumns))
+    }
+
+    /// The partitions a gold table is built from: each of its datasets' complete partitions in the version.
+    func partitions(of table: String, in runner: any QueryRunner) throws -> [CatalogTable.Part] {
+        let datasets: [String]
+        switch Self.family(of: table) {
+        case .nyc: datasets = [DatasetID.nycViolations.rawValue]
+        case .chicago: datasets = [DatasetID.chicagoCrashes.rawValue]
+        case nil:
+            datasets =
+                (nyc == nil ? [] : [DatasetID.nycViolations.rawValue]) + (chicago == nil ? [] : Self.chicagoDatasets)
+        }
+        let list = datasets.map { "'\($0)'" }.joined(separator: ", ")
+        return try runner.run(
+            """
+            SELECT dataset, sum(rows), max(key), count(*) FROM partitions
+            WHERE state = 'complete' AND dataset IN (\(list)) AND \(filter(dataset: "dataset", key: "key"))
+            GROUP BY dataset ORDER BY dataset
+            """
+        ).rows.map { row in
+            CatalogTable.Part(
+                dataset: row[0].description, rows: CatalogReader.int(row[1]), newestPartition: row[2].description,
+                partitions: CatalogReader.int(row[3]))
+        }
+    }
+
+    /// The lineage nodes a table stands for: a bronze table's endpoint or bronze node per dataset, a silver or
+    /// gold table's own node, the quarantine node per dataset.
+    func lineageIDs(of table: String, parts: [CatalogTable.Part]) -> [String] {
+        let datasets = parts.compactMap(\.dataset)
+        switch table {
+        case "bronze_pages": return datasets.map { "endpoint:\($0)" }
+        case "bronze_rows", "bronze_row_json": return datasets.map { "bronze:\($0)" }
+        case "quarantine": return datasets.map { "quarantine:\($0)" }
+        default:
+            if table.hasPrefix("silver_") { return ["silver:\(table)"] }
+            if table.hasPrefix("gold_") { return ["gold:\(table)"] }
+            return []
+        }
+    }
+
+    /// What the page says about the rows it counts.
+    var sentence: String {
+        var parts: [String] = []
+        if let nyc {
+            parts.append("NYC tables hold the issue days of the window, \(nyc.first.iso) to \(nyc.last.iso)")
+        }
+        if let chicago {
+            parts.append(
+                "Chicago tables every partition fetched (crash dates \(chicago.first.iso) to "
+                    + "\(chicago.end.adding(days: -1).iso) and later updates)")
+        }
+        let datasets = parts.isEmpty ? "" : parts.joined(separator: "; ") + ". "
+        return "Every table behind this version's pages, with the rows of this version only. \(datasets)"
+            + "Bronze counts the latest fetch of each partition; earlier fetches stay in the warehouse but are not "
+            + "part of this version."
+    }
+}

@@ -1,0 +1,111 @@
+import CurbsideIngest
+import CurbsideModel
+import CurbsidePublish
+import CurbsideRender
+import CurbsideWarehouse
+
+/// The data catalog of a version: `catalog.html` and the CSVs it offers (every silver table, and the gold tables
+/// the pages' CSVs do not already hold).
+///
+/// warehouse schema + the version's windows → ``CatalogSource`` per table → ``CatalogReader`` → ``CatalogPage``.
+/// Only the version's rows count: NYC's within its window, the latest fetch of each partition in bronze. Nothing
+/// here reads the clock.
+extension Pipeline {
+    /// The most rows a silver CSV holds, so a version stays a size a static host takes (a day of NYC tickets is
+    /// about 30,000 rows, its silver row about 250 bytes).
+    static let silverCSVLimit = 50_000
+
+    /// Columns the load fills in: their values follow the order pages arrived and the number of fetches.
+    static let loadColumns: Set<String> = [
+        "id", "page_id", "fetch_id", "generation", "bronze_row_id", "by_bronze_row_id",
+    ]
+    /// Whole response bodies and row texts.
+    static let opaqueColumns: Set<String> = ["body", "json"]
+
+    /// The catalog page and its CSVs.
+    /// - Parameters:
+    ///   - lineage: the version's lineage, whose nodes each table links to and whose files are the gold CSVs.
+    ///   - nyc: the NYC window (ignored when the version has no NYC data); `chicago`: Chicago's, or nil.
+    /// - Throws: `CommandError` exit 2 for a `catalog` key of the config naming no table or column, exit 1 when
+    ///   the warehouse or the layout fails.
+    func catalogFiles(
+        lineage: LineageGraph, renderer: PageRenderer, context: SiteContext, notes: VersionNotes, nyc: NYCWindow,
+        chicago: ChicagoWindow?
+    ) throws -> [SiteFile] {
+        let reader = CatalogReader(runner: warehouse)
+        let all = try reader.tables()
+        try checkDescriptions(tables: all.map(\.name), reader: reader)
+        var scope = CatalogScope(nyc: options.includes(.nyc) && config.nyc.enabled ? nyc : nil, chicago: chicago)
+        scope.nycAsOf = scope.nyc == nil ? nil : try nycAsOf()
+        var entries: [CatalogPage.Entry] = []
+        var files: [SiteFile] = []
+        var quarantine: (rules: QueryTable, examples: QueryTable)?
+        for (name, layer) in all {
+            guard let source = try scope.source(for: name, layer: layer, columns: reader.columns(of: name).map(\.name))
+            else { continue }
+            let table = try reader.table(source)
+            var download: CatalogPage.Download?
+            if layer == .silver || layer == .gold {
+                let file = lineage.edges.first {
+                    $0.source == "\(layer.rawValue):\(name)" && $0.target.hasPrefix("file:")
+                }
+                if let file, let node = lineage.node(file.target) {
+                    download = .init(path: node.label, rows: node.rows ?? table.rows, total: table.rows)
+                } else {
+                    let csv = try reader.csv(source, limit: Self.silverCSVLimit)
+                    download = .init(path: "data/\(name).csv", rows: csv.rows, total: table.rows)
+                    files.append(SiteFile(path: "data/\(name).csv", text: csv.text))
+                }
+            }
+            if name == "quarantine" { quarantine = try reader.quarantine(source) }
+            let prefix = name + "."
+            entries.append(
+                CatalogPage.Entry(
+                    table: table, description: config.catalog.descriptions[name],
+                    columnDescriptions: Dictionary(
+                        uniqueKeysWithValues: config.catalog.descriptions.filter { $0.key.hasPrefix(prefix) }.map {
+                            (String($0.key.dropFirst(prefix.count)), $0.value)
+                        }),
+                    asOf: scope.asOf(of: name) ?? context.asOf,
+                    partitions: layer == .gold ? try scope.partitions(of: name, in: warehouse) : table.parts,
+                    lineage: scope.lineageIDs(of: name, parts: table.parts).compactMap { lineage.node($0) },
+                    download: download))
+        }
+        let page = CatalogPage(
+            entries: entries, quarantine: quarantine, scope: scope.sentence, silverLimit: Self.silverCSVLimit,
+            asOf: context.asOf, asOfByDataset: scope.asOfByDataset)
+        let generated = GeneratedPage(
+            slug: "catalog", title: CatalogPage.title, description: CatalogPage.description, body: page.html())
+        do {
+            files.append(
+                SiteFile(path: "catalog.html", text: try renderer.html(for: generated, context: context, notes: notes)))
+        } catch {
+            throw CommandError(.failed("\(error)"))
+        }
+        return files
+    }
+
+    /// Every `catalog` key of the config must name a table the catalog lists, and a column of it.
+    /// - Throws: `CommandError` exit 2 naming the file, line and key, and what there is instead.
+    func checkDescriptions(tables: [String], reader: CatalogReader) throws {
+        for key in config.catalog.descriptions.keys.sorted() {
+            let parts = key.split(separator: ".").map(String.init)
+            let problem: String?
+            if !tables.contains(parts[0]) {
+                problem = "names no table of the data catalog; its tables: \(tables.joined(separator: ", "))"
+            } else if parts.count == 2 {
+                let columns = try reader.columns(of: parts[0]).map(\.name)
+                problem =
+                    columns.contains(parts[1])
+                    ? nil : "names no column of \(parts[0]); its columns: \(columns.joined(separator: ", "))"
+            } else {
+                problem = nil
+            }
+            guard let problem else { continue }
+            let error = ConfigError(
+                file: options.configPath, line: config.catalog.lines[key], key: "catalog.\(key)",
+                reason: .notInWarehouse(problem))
+            throw CommandError(.badConfig("\(error)"))
+        }
+    }
+}

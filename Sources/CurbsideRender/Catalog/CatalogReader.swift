@@ -1,0 +1,202 @@
+import CurbsideModel
+
+/// Reads what the data catalog says about a table from the warehouse, with plain SQL through a ``QueryRunner``:
+/// its columns and their statistics, its rows by dataset and partition, a sample, and a CSV copy.
+///
+/// Every query orders what it returns by the data itself, so the same rows give the same catalog on any machine,
+/// whatever order they were loaded in.
+public struct CatalogReader: Sendable {
+    let runner: any QueryRunner
+
+    /// - Parameter runner: the warehouse.
+    public init(runner: any QueryRunner) {
+        self.runner = runner
+    }
+
+    /// Rows a sample shows.
+    public static let sampleRows = 20
+
+    /// The table with its statistics and sample.
+    /// - Parameter source: the table and which rows and columns belong to the version.
+    /// - Throws: the warehouse's error when a query fails.
+    public func table(_ source: CatalogSource) throws -> CatalogTable {
+        let declared = try columns(of: source.table)
+        let names = declared.map(\.name)
+        var selections = ["count(*)"]
+        for column in declared {
+            // Whole bodies are never read here: a row's JSON is cut from its page, so reading every row's would read
+            // every page once per row (minutes on a few hundred thousand rows).
+            let name = CatalogSource.quoted(column.name)
+            switch summary(of: column.name, in: source) {
+            case .full: selections += ["count(\(name))", "count(DISTINCT \(name))", "min(\(name))", "max(\(name))"]
+            case .loadOrder: selections.append("count(\(name))")
+            case .opaque: break
+            }
+        }
+        let stats = try runner.run("SELECT \(selections.joined(separator: ", ")) FROM \(source.rows)").rows.first ?? []
+        let rows = Self.int(stats.first)
+        var index = 1
+        var columns: [CatalogColumn] = []
+        for column in declared {
+            let summary = summary(of: column.name, in: source)
+            var entry = CatalogColumn(
+                name: column.name, type: column.type, nulls: nil, distinct: nil, minimum: nil, maximum: nil,
+                summary: summary)
+            if summary != .opaque {
+                entry.nulls = rows - Self.int(stats[index])
+                index += 1
+            }
+            if summary == .full {
+                entry.distinct = Self.int(stats[index])
+                entry.minimum = stats[index + 1].isNull ? nil : stats[index + 1]
+                entry.maximum = stats[index + 2].isNull ? nil : stats[index + 2]
+                index += 3
+            }
+            columns.append(entry)
+        }
+        let dataset = names.contains("dataset") ? "dataset" : "NULL"
+        let partition = names.contains("partition_key")
+        let parts = try runner.run(
+            "SELECT \(dataset), count(*), \(partition ? "max(partition_key), count(DISTINCT partition_key)" : "NULL, 0")"
+                + " FROM \(source.rows) GROUP BY 1 ORDER BY 1"
+        ).rows.map { row in
+            CatalogTable.Part(
+                dataset: row[0].isNull ? nil : row[0].description, rows: Self.int(row[1]),
+                newestPartition: row[2].isNull ? nil : row[2].description, partitions: Self.int(row[3]))
+        }
+        return CatalogTable(
+            source: source, rows: rows, columns: columns, parts: parts, sample: try sample(declared, source))
+    }
+
+    /// The first rows in key order. Whole bodies are read for those rows only, by the row's `id` (the start of a
+    /// text, the size of a blob); a table with whole bodies but no `id` shows the other columns.
+    func sample(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource) throws -> QueryTable {
+        let names = declared.map(\.name).filter { !source.loadColumns.contains($0) }
+        let opaque = names.filter { source.opaqueColumns.contains($0) }
+        let byID = !opaque.isEmpty && declared.contains { $0.name == "id" }
+        let plain = names.filter { !source.opaqueColumns.contains($0) }
+        let selected = (byID ? ["id"] : []) + plain
+        let first = try runner.run(
+            "SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(source.rows) "
+                + "ORDER BY \(order(declared, source)) LIMIT \(Self.sampleRows)")
+        guard byID, !first.rows.isEmpty else { return QueryTable(columns: plain, rows: first.rows) }
+        let ids = first.rows.map { $0[0].description }
+        let bodies = opaque.map { name in
+            let column = CatalogSource.quoted(name)
+            return "CASE WHEN typeof(\(column)) = 'blob' THEN '<' || length(\(column)) || ' bytes>' "
+                + "ELSE substr(\(column), 1, 200) END"
+        }
+        let fetched = try runner.run(
+            "SELECT id, \(bodies.joined(separator: ", ")) FROM \(CatalogSource.quoted(source.table)) "
+                + "WHERE id IN (\(ids.joined(separator: ", ")))")
+        var byRow: [String: [SQLValue]] = [:]
+        for row in fetched.rows { byRow[row[0].description] = Array(row.dropFirst()) }
+        let rows = first.rows.map { row -> [SQLValue] in
+            let values = byRow[row[0].description] ?? opaque.map { _ in SQLValue.null }
+            return names.map { name in
+                if let k = opaque.firstIndex(of: name) { return values[k] }
+                return row[1 + plain.firstIndex(of: name)!]
+            }
+        }
+        return QueryTable(columns: names, rows: rows)
+    }
+
+    /// The table as CSV: every column but the load's, in key order, at most `limit` rows.
+    /// - Returns: the text and the number of rows written.
+    /// - Throws: the warehouse's error when the query fails.
+    public func csv(_ source: CatalogSource, limit: Int) throws -> (text: String, rows: Int) {
+        let declared = try columns(of: source.table)
+        let table = try runner.run(
+            "SELECT \(shown(declared, source)) FROM \(source.rows) ORDER BY \(order(declared, source)) LIMIT \(limit)")
+        var csv = CSVText(header: table.columns)
+        for row in table.rows {
+            csv.append(
+                row.map { value in
+                    switch value {
+                    case .null: return .plain("")
+                    case .integer, .real: return .plain(value.description)
+                    case .text(let text): return .text(text)
+                    }
+                })
+        }
+        return (csv.text, table.rows.count)
+    }
+
+    /// The quarantined rows of the version by dataset, rule and column, and up to `examples` rows of each with
+    /// the start of the row's JSON as it arrived.
+    /// - Parameter source: the `quarantine` table's source.
+    /// - Throws: the warehouse's error when a query fails.
+    public func quarantine(_ source: CatalogSource, examples: Int = 3) throws -> (
+        rules: QueryTable, examples: QueryTable
+    ) {
+        let rules = try runner.run(
+            """
+            SELECT dataset, rule, coalesce(column_name, '') AS column_name, count(*) AS quarantined
+            FROM \(source.rows) GROUP BY dataset, rule, column_name ORDER BY dataset, rule, column_name
+            """)
+        let rows = try runner.run(
+            """
+            SELECT q.dataset, q.rule, q.column_name, q.partition_key, q.record_id, q.value,
+                substr(j.json, 1, 160) || CASE WHEN length(j.json) > 160 THEN '…' ELSE '' END AS row_json
+            FROM (
+                SELECT dataset, rule, coalesce(column_name, '') AS column_name, partition_key, record_id, value,
+                    bronze_row_id,
+                    row_number() OVER (
+                        PARTITION BY dataset, rule, column_name ORDER BY partition_key, record_id, value) AS n
+                FROM \(source.rows)
+            ) q LEFT JOIN bronze_row_json j ON j.id = q.bronze_row_id
+            WHERE q.n <= \(examples)
+            ORDER BY q.dataset, q.rule, q.column_name, q.n
+            """)
+        return (
+            QueryTable(columns: rules.columns, rows: rules.rows), QueryTable(columns: rows.columns, rows: rows.rows)
+        )
+    }
+
+    /// The tables and views the catalog lists, with their layer: bronze, silver, gold, quarantine, each by name.
+    /// - Throws: the warehouse's error when the schema cannot be read.
+    public func tables() throws -> [(name: String, layer: CatalogLayer)] {
+        let tables = try runner.run("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+            .rows.compactMap { row in
+                CatalogLayer.of(table: row[0].description).map { (name: row[0].description, layer: $0) }
+            }
+        return CatalogLayer.allCases.flatMap { layer in tables.filter { $0.layer == layer } }
+    }
+
+    /// A table's columns with their declared types, generated columns included.
+    /// - Throws: the warehouse's error when the table does not exist.
+    public func columns(of table: String) throws -> [(name: String, type: String, key: Int)] {
+        let info = try runner.run(
+            "SELECT name, type, pk FROM pragma_table_xinfo(\(CatalogSource.literal(table))) WHERE hidden IN (0, 2, 3) "
+                + "ORDER BY cid")
+        return info.rows.map { ($0[0].description, $0[1].description, Self.int($0[2])) }
+    }
+
+    func summary(of column: String, in source: CatalogSource) -> CatalogColumn.Summary {
+        source.loadColumns.contains(column) ? .loadOrder : source.opaqueColumns.contains(column) ? .opaque : .full
+    }
+
+    /// The columns samples and downloads show: all but the load's.
+    private func shown(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource) -> String {
+        declared.filter { !source.loadColumns.contains($0.name) }.map { CatalogSource.quoted($0.name) }
+            .joined(separator: ", ")
+    }
+
+    /// The table's own key when the load does not set it; otherwise every value shown but whole bodies, so rows
+    /// that tie are identical in what is shown.
+    private func order(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource) -> String {
+        let key = declared.filter { $0.key > 0 }.sorted { $0.key < $1.key }.map(\.name)
+        let usable = !key.isEmpty && key.allSatisfy { !source.loadColumns.contains($0) }
+        let names =
+            usable
+            ? key
+            : declared.map(\.name).filter { !source.loadColumns.contains($0) && !source.opaqueColumns.contains($0) }
+        return names.isEmpty ? "1" : names.map(CatalogSource.quoted).joined(separator: ", ")
+    }
+
+    /// An integer the warehouse returned, 0 for anything else (NULL).
+    public static func int(_ value: SQLValue?) -> Int {
+        if case .integer(let number) = value { return Int(number) }
+        return 0
+    }
+}

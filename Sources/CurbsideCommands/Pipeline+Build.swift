@@ -33,6 +33,10 @@ extension Pipeline {
         _ = try await clean()
         try enforceGates(try await aggregate())
         try await train()
+        // Nothing new: the inputs name a version that is already published whole, so skip rendering it again.
+        if let id = try alreadyPublished() {
+            return BuildOutcome(versionID: id, published: false, siteRoot: options.siteRoot)
+        }
         let version = try await render()
         return try await publish(version)
     }

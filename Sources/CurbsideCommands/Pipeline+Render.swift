@@ -65,15 +65,8 @@ extension Pipeline {
         } catch {
             throw CommandError(.failed("\(error)"))
         }
-        var inputs = VersionInputs(
-            asOf: asOf, kind: options.sample ? .sample : .live,
-            dataHashes: try dataHashes(window: window).merging(try chicagoDataHashes()) { a, _ in a },
-            contentFiles: Dictionary(uniqueKeysWithValues: contentFiles.map { ($0.path, SHA256Hex.of($0.bytes)) }),
-            templateFiles: Dictionary(uniqueKeysWithValues: templateFiles.map { ($0.path, SHA256Hex.of($0.bytes)) }),
-            configHash: SHA256Hex.of(configText), programVersion: ProgramVersion.current)
+        let (inputs, previous) = try versionInputs(contentFiles: contentFiles, templateFiles: templateFiles)
         let headline = Self.headline(gold) + (chicago.map { Self.headline($0.0) } ?? [])
-        let previous = try previousVersion(for: inputs)
-        inputs.previousVersion = previous.map { VersionID($0.id) }
         let notes = VersionNotes(
             headline: headline.map { ($0.label, $0.value) },
             previous: previous.flatMap { previous in
@@ -143,6 +136,43 @@ extension Pipeline {
                 text: ChangesFile(version: inputs.versionID, asOf: asOf, notes: notes, previous: previous).text))
         let record = VersionRecord(id: inputs.versionID, asOf: asOf, kind: inputs.kind, headline: headline)
         return RenderedVersion(record: record, files: files.sorted { $0.path < $1.path }, inputs: inputs)
+    }
+
+    /// What the version is made of, without rendering it: its inputs (and so its id) and the version before it.
+    func versionInputs(
+        contentFiles: [(path: String, bytes: [UInt8])]? = nil, templateFiles: [(path: String, bytes: [UInt8])]? = nil
+    ) throws -> (inputs: VersionInputs, previous: ChangesFile.Previous?) {
+        let asOf = try nycAsOf()
+        let content = try contentFiles ?? Self.files(in: contentFolder)
+        let templates = try templateFiles ?? Self.files(in: templatesFolder)
+        var inputs = VersionInputs(
+            asOf: asOf, kind: options.sample ? .sample : .live,
+            dataHashes: try dataHashes(window: NYCWindow(asOf: asOf, config: config.nyc))
+                .merging(try chicagoDataHashes()) { a, _ in a },
+            contentFiles: Dictionary(uniqueKeysWithValues: content.map { ($0.path, SHA256Hex.of($0.bytes)) }),
+            templateFiles: Dictionary(uniqueKeysWithValues: templates.map { ($0.path, SHA256Hex.of($0.bytes)) }),
+            configHash: SHA256Hex.of(configText), programVersion: ProgramVersion.current)
+        let previous = try previousVersion(for: inputs)
+        inputs.previousVersion = previous.map { VersionID($0.id) }
+        return (inputs, previous)
+    }
+
+    /// The id of the version these inputs make when it is already published, listed and whole (its manifest
+    /// and `latest/` present): the same inputs give the same bytes, so there is nothing to render.
+    func alreadyPublished() throws -> VersionID? {
+        let id = try versionInputs().inputs.versionID
+        let listed: [PublishedVersion]
+        do {
+            listed = try Publisher(siteRoot: options.siteRoot, retention: config.site.retention).versions()
+        } catch {
+            return nil
+        }
+        let root = options.siteRoot
+        guard listed.contains(where: { $0.id == id }),
+            FileManager.default.fileExists(atPath: "\(root)/v/\(id)/manifest.json"),
+            FileManager.default.fileExists(atPath: "\(root)/latest/manifest.json")
+        else { return nil }
+        return id
     }
 
     /// The content hashes of the window's rows: each fetched day's bronze hash, in day order.

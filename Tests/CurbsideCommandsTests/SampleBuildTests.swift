@@ -2,6 +2,7 @@ import CurbsideCommands
 import CurbsideModel
 import CurbsidePublish
 import CurbsideTestSupport
+import CurbsideWarehouse
 import Foundation
 import Logging
 import Testing
@@ -64,6 +65,16 @@ import Testing
         #expect(second.versionID == first.versionID)
         #expect(!second.published)
         #expect(try Self.text("\(folder)/site/v/\(second.versionID)/manifest.json") == manifest)
+        // The inputs name a version already published whole: the second run renders nothing.
+        let stages = try Warehouse(path: folder + "/w.sqlite").run("SELECT stage_seconds FROM runs ORDER BY id").rows
+        #expect(stages.count == 2)
+        #expect(stages[0][0].description.contains("\"render\""))
+        #expect(!stages[1][0].description.contains("\"render\""))
+        // With latest/ gone the shortcut is not taken, and publishing puts it back.
+        try FileManager.default.removeItem(atPath: "\(folder)/site/latest")
+        let (third, _) = try await Self.build(Self.options(folder))
+        #expect(third.versionID == first.versionID)
+        #expect(try Self.text("\(folder)/site/latest/manifest.json") == manifest)
     }
 
     @Test func twoFreshBuildsGiveTheSameBytes() async throws {

@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "CurbsideIngestTests",
             dependencies: [
-                "CurbsideIngest", "CurbsideSimulator", "CurbsideWarehouse", "CurbsideTestSupport",
+                "CurbsideIngest", "CurbsideClean", "CurbsideSimulator", "CurbsideWarehouse", "CurbsideTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -34,7 +34,7 @@ extension Pipeline {
                 JOIN partitions t ON t.dataset = b.dataset AND t.key = b.partition_key AND t.generation = b.generation
                 WHERE b.dataset = '\(name)'
                 """
-            let bronzeRows = try integer("SELECT count(*) FROM bronze_rows b \(current)")
+            let bronzeRows = try count("SELECT count(*) FROM bronze_rows b \(current)")
             let pages = try warehouse.run("SELECT b.sha256 FROM bronze_pages b \(current) ORDER BY b.id")
             var pageHasher = SHA256Hasher()
             for row in pages.rows { pageHasher.updateField(row.first?.description ?? "") }
@@ -58,13 +58,13 @@ extension Pipeline {
             graph.add(
                 LineageNode(
                     id: "silver:\(silver)", kind: .silver, label: silver,
-                    rows: try integer("SELECT count(*) FROM \(silver)"),
+                    rows: try count("SELECT count(*) FROM \(silver)"),
                     detail: dataset == .chicagoCrashes
                         ? "one row per crash_record_id (latest copy), with its vehicles and people rolled up" : nil))
             graph.add(
                 LineageNode(
                     id: "quarantine:\(name)", kind: .quarantine, label: "quarantine (\(name))",
-                    rows: try integer("SELECT count(*) FROM quarantine WHERE dataset = '\(name)'"),
+                    rows: try count("SELECT count(*) FROM quarantine WHERE dataset = '\(name)'"),
                     detail: "rows set aside with the rule they broke"))
             graph.connect("endpoint:\(name)", to: "bronze:\(name)")
             graph.connect("bronze:\(name)", to: "silver:\(silver)")
@@ -95,14 +95,9 @@ extension Pipeline {
         }
     }
 
-    private func integer(_ sql: String) throws -> Int {
-        if case .integer(let n) = try warehouse.run(sql).rows.first?.first { return Int(n) }
-        return 0
-    }
-
     /// The model: trained from silver crashes, published as `model/model.json` and `model/metrics.json`.
     func addModelLineage(to graph: inout LineageGraph, model: (modelID: String, model: String, metrics: String)) {
-        let trainRows = (try? integer("SELECT coalesce(sum(rows), 0) FROM model_splits")) ?? 0
+        let trainRows = (try? count("SELECT coalesce(sum(rows), 0) FROM model_splits")) ?? 0
         graph.add(
             LineageNode(
                 id: "model:hit_and_run", kind: .model, label: "hit-and-run model \(model.modelID)", rows: trainRows,

@@ -128,7 +128,8 @@ extension Pipeline {
         return [id]
     }
 
-    private func count(_ sql: String) throws -> Int {
+    /// The whole number a one-value query returns (0 for none).
+    func count(_ sql: String) throws -> Int {
         if case .integer(let n) = try warehouse.run(sql).rows.first?.first { return Int(n) }
         return 0
     }

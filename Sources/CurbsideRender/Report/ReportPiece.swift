@@ -104,20 +104,18 @@ struct ReportSectionBuilder {
 
     /// Charts come drawn twice, for a wide column and for a phone; paper needs the wide one only.
     static func droppingNarrowChart(_ html: String) -> String {
-        guard let start = html.range(of: "<div class=\"chart-frame chart-narrow\">"),
-            let end = html.range(of: "</div>", range: start.upperBound..<html.endIndex)
-        else { return html }
-        var result = html
-        var upper = end.upperBound
-        if upper < result.endIndex, result[upper] == "\n" { upper = result.index(after: upper) }
-        result.removeSubrange(start.lowerBound..<upper)
-        return result
+        removingFirst(html, from: "<div class=\"chart-frame chart-narrow\">", through: "</div>")
     }
 
     /// Paper has no scripts: the rows a chart embeds for them (`<script type="application/json">`) are dropped.
     static func droppingData(_ html: String) -> String {
-        guard let start = html.range(of: "<script type=\"application/json\""),
-            let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
+        removingFirst(html, from: "<script type=\"application/json\"", through: "</script>")
+    }
+
+    /// `html` without its first element from `opening` to the next `closing` (and the line end after it).
+    private static func removingFirst(_ html: String, from opening: String, through closing: String) -> String {
+        guard let start = html.range(of: opening),
+            let end = html.range(of: closing, range: start.upperBound..<html.endIndex)
         else { return html }
         var result = html
         var upper = end.upperBound

@@ -3,7 +3,7 @@ SWIFT ?= swift
 CONFIGURATION ?= debug
 BIN = .build/$(CONFIGURATION)/curbside
 # System libraries the package links (see Package.swift's apt providers).
-APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libsqlite3-dev
+APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libsqlite3-dev libzstd-dev
 
 .PHONY: site test deps build lint format clean
 

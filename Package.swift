@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark-gfm",
@@ -50,7 +56,7 @@ let package = Package(
         // Stages.
         .target(
             name: "CurbsideWarehouse",
-            dependencies: ["CurbsideModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CurbsideModel", "CZstd", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -124,7 +130,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "curbside",
-            dependencies: ["CurbsideCommands"],
+            dependencies: ["CurbsideCommands", "CMalloc"],
             swiftSettings: swiftSettings
         ),
 
@@ -142,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideWarehouseTests",
-            dependencies: ["CurbsideWarehouse", "CurbsideTestSupport"],
+            dependencies: ["CurbsideWarehouse", "CurbsideTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

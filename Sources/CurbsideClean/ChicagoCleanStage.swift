@@ -181,30 +181,23 @@ struct LatestRows<T> {
         let pages = try Row.fetchCursor(
             db,
             sql: """
-                SELECT p.id, p.partition_key, p.generation = s.generation AS current, p.body
+                SELECT p.id, p.partition_key, p.generation = s.generation AS current, p.body, p.body_encoding, p.row_offsets
                 FROM bronze_pages p JOIN partitions s ON s.dataset = p.dataset AND s.key = p.partition_key
                 WHERE p.dataset = ? ORDER BY p.id
                 """, arguments: [name])
         while let page = try pages.next() {
-            let pageID: Int64 = page["id"]
             let partition: String = page["partition_key"]
             let current: Bool = page["current"]
-            let body = [UInt8](page["body"] as Data)
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, record_id, byte_start, byte_length FROM bronze_rows WHERE page_id = ? ORDER BY row_index",
-                arguments: [pageID])
+            let (body, rows) = try BronzePageRows.read(page)
             for row in rows {
                 report.bronzeRows[dataset, default: 0] += 1
-                let rowID: Int64 = row["id"]
-                let recordID: String? = row["record_id"]
+                let rowID = row.id
+                let recordID = row.recordID
                 guard current else {
                     older.append((rowID, partition, recordID))
                     continue
                 }
-                let start: Int = row["byte_start"]
-                let slice = body[start..<(start + row["byte_length"])]
+                let slice = body[row.range]
                 let outcome: Result<(String, T), QuarantineReason>
                 do {
                     outcome = clean(try FlatJSON.dictionary(of: slice))

@@ -53,34 +53,27 @@ public struct NYCCleanStage: Sendable {
         let pages = try Row.fetchAll(
             db,
             sql: """
-                SELECT id, generation, body FROM bronze_pages WHERE dataset = ? AND partition_key = ?
+                SELECT id, generation, body, body_encoding, row_offsets FROM bronze_pages WHERE dataset = ? AND partition_key = ?
                 ORDER BY generation, page_index
                 """,
             arguments: [dataset, key])
         for page in pages {
-            let pageID: Int64 = page["id"]
             let current = (page["generation"] as Int) == partition.generation
-            let body = [UInt8](page["body"] as Data)
-            let rows = try Row.fetchCursor(
-                db,
-                sql:
-                    "SELECT id, record_id, byte_start, byte_length FROM bronze_rows WHERE page_id = ? ORDER BY row_index",
-                arguments: [pageID])
-            while let row = try rows.next() {
+            let (body, rows) = try BronzePageRows.read(page)
+            for row in rows {
                 report.bronzeRows += 1
-                let rowID: Int64 = row["id"]
+                let rowID = row.id
                 guard current else {
-                    older.append((rowID, row["record_id"]))
+                    older.append((rowID, row.recordID))
                     continue
                 }
-                let start: Int = row["byte_start"]
-                let slice = body[start..<(start + row["byte_length"])]
+                let slice = body[row.range]
                 let fields: [String: JSONField]
                 do {
                     fields = try FlatJSON.dictionary(of: slice)
                 } catch {
                     try writer.quarantine(
-                        rowID, recordID: row["record_id"],
+                        rowID, recordID: row.recordID,
                         reason: .init(
                             rule: QuarantineReason.notAnObject, column: nil,
                             value: String(decoding: slice.prefix(200), as: UTF8.self)))

@@ -19,8 +19,8 @@ extension Pipeline {
     static let loadColumns: Set<String> = [
         "id", "page_id", "fetch_id", "generation", "bronze_row_id", "by_bronze_row_id",
     ]
-    /// Whole response bodies and row texts.
-    static let opaqueColumns: Set<String> = ["body", "json"]
+    /// Whole response bodies, row texts and a page's row offsets.
+    static let opaqueColumns: Set<String> = ["body", "json", "row_offsets"]
 
     /// The catalog page and its CSVs.
     /// - Parameters:

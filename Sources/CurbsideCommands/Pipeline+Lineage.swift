@@ -16,7 +16,7 @@ extension Pipeline {
             JOIN partitions t ON t.dataset = b.dataset AND t.key = b.partition_key AND t.generation = b.generation
             WHERE b.dataset = '\(dataset)' AND b.\(range)
             """
-        let bronzeRows = try count("SELECT count(*) FROM bronze_rows b \(current)")
+        let bronzeRows = try count("SELECT coalesce(sum(b.rows), 0) FROM bronze_pages b \(current)")
         let pages = try warehouse.run(
             "SELECT b.sha256 FROM bronze_pages b \(current) ORDER BY b.partition_key, b.page_index")
         var pageHasher = SHA256Hasher()

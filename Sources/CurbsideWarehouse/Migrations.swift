@@ -441,6 +441,57 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("0009-bronze-row-offsets") { db in
+            // A bronze row becomes its page's offsets text instead of a table record; ids become
+            // page × 2^16 + index, and every table naming a bronze row is moved to the new ids. Bodies
+            // stored from now on are zstd frames (`PageBody`); the pages already stored stay as they are.
+            try db.execute(
+                sql: """
+                    ALTER TABLE bronze_pages ADD COLUMN row_offsets TEXT NOT NULL DEFAULT '[]';
+                    ALTER TABLE bronze_pages ADD COLUMN body_encoding TEXT NOT NULL DEFAULT 'identity';
+                    UPDATE bronze_pages SET row_offsets = (
+                        SELECT json_group_array(json_array(byte_start, byte_length, record_id))
+                        FROM (SELECT byte_start, byte_length, record_id FROM bronze_rows r
+                            WHERE r.page_id = bronze_pages.id ORDER BY r.row_index))
+                    WHERE EXISTS (SELECT 1 FROM bronze_rows r WHERE r.page_id = bronze_pages.id);
+                    CREATE TEMP TABLE bronze_row_ids (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
+                    INSERT INTO bronze_row_ids SELECT id, page_id * 65536 + row_index FROM bronze_rows;
+                    UPDATE silver_nyc_violations SET bronze_row_id = (
+                        SELECT new FROM bronze_row_ids WHERE old = bronze_row_id);
+                    UPDATE silver_chicago_crashes SET bronze_row_id = (
+                        SELECT new FROM bronze_row_ids WHERE old = bronze_row_id);
+                    UPDATE silver_chicago_vehicles SET bronze_row_id = (
+                        SELECT new FROM bronze_row_ids WHERE old = bronze_row_id);
+                    UPDATE silver_chicago_people SET bronze_row_id = (
+                        SELECT new FROM bronze_row_ids WHERE old = bronze_row_id);
+                    UPDATE quarantine SET bronze_row_id = (
+                        SELECT new FROM bronze_row_ids WHERE old = bronze_row_id);
+                    -- superseded is keyed by the row id: go through negative ids so no new id meets an old one.
+                    UPDATE superseded SET bronze_row_id = -(SELECT new FROM bronze_row_ids WHERE old = bronze_row_id),
+                        by_bronze_row_id = (SELECT new FROM bronze_row_ids WHERE old = by_bronze_row_id);
+                    UPDATE superseded SET bronze_row_id = -bronze_row_id;
+                    DROP TABLE bronze_row_ids;
+                    DROP VIEW bronze_row_json;
+                    DROP TABLE bronze_rows;
+                    CREATE VIEW bronze_rows AS
+                        SELECT p.id * 65536 + r.key AS id, p.id AS page_id, p.dataset, p.partition_key, p.generation,
+                            r.key AS row_index, r.value ->> 2 AS record_id, r.value ->> 0 AS byte_start,
+                            r.value ->> 1 AS byte_length
+                        FROM bronze_pages p, json_each(p.row_offsets) r;
+                    -- Each row's exact JSON text, cut from its page: nothing is stored twice. bronze_body() is
+                    -- Curbside's own SQL function (zstd); the LIMIT keeps SQLite from inlining the subquery, so
+                    -- a page is decompressed once, not once per row.
+                    CREATE VIEW bronze_row_json AS
+                        SELECT p.id * 65536 + r.key AS id, p.dataset, p.partition_key, p.generation,
+                            r.value ->> 2 AS record_id,
+                            CAST(substr(p.raw, (r.value ->> 0) + 1, r.value ->> 1) AS TEXT) AS json
+                        FROM (
+                            SELECT id, dataset, partition_key, generation, row_offsets,
+                                bronze_body(body, body_encoding) AS raw
+                            FROM bronze_pages LIMIT -1
+                        ) p, json_each(p.row_offsets) r;
+                    """)
+        }
         return migrator
     }
 }

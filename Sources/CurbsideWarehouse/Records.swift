@@ -38,14 +38,17 @@ public struct FetchRecord: Sendable, Equatable {
 /// One response page to store in bronze, exactly as received, with the rows it holds.
 public struct BronzePage: Sendable {
     public var fetchID: Int64?
-    public var body: [UInt8]
+    /// The body as it will be stored: a zstd frame of the body as received (see `PageBody`). Compressed when the
+    /// page is made, so a partition's pages waiting for their commit hold about a tenth of their size.
+    public var storedBody: [UInt8]
+    /// SHA-256 of the body as received.
     public var sha256: String
-    /// Where each row's exact JSON text lies in `body`, and its record id when it has one.
+    /// Where each row's exact JSON text lies in the body as received, and its record id when it has one.
     public var rows: [(recordID: String?, range: Range<Int>)]
 
     public init(fetchID: Int64?, body: [UInt8], sha256: String, rows: [(recordID: String?, range: Range<Int>)]) {
         self.fetchID = fetchID
-        self.body = body
+        self.storedBody = PageBody.compress(body)
         self.sha256 = sha256
         self.rows = rows
     }

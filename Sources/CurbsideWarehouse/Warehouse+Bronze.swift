@@ -54,7 +54,9 @@ extension Warehouse {
     public func commitPartition(
         dataset: DatasetID, key: PartitionKey, pages: [BronzePage], fetchedAt: Double
     ) throws -> Int {
-        try write { db in try Self.store(dataset: dataset, key: key, pages: pages, fetchedAt: fetchedAt, db: db) }
+        try write { db in
+            try Self.store(dataset: dataset, key: key, pages: pages, fetchedAt: fetchedAt, path: path, db: db)
+        }
     }
 
     /// ``record(_:)`` without blocking a thread while another write runs.
@@ -68,8 +70,9 @@ extension Warehouse {
     public func commitPartitionSuspending(
         dataset: DatasetID, key: PartitionKey, pages: [BronzePage], fetchedAt: Double
     ) async throws -> Int {
-        try await writeSuspending { db in
-            try Self.store(dataset: dataset, key: key, pages: pages, fetchedAt: fetchedAt, db: db)
+        let path = path
+        return try await writeSuspending { db in
+            try Self.store(dataset: dataset, key: key, pages: pages, fetchedAt: fetchedAt, path: path, db: db)
         }
     }
 
@@ -78,17 +81,18 @@ extension Warehouse {
         _ parts: [(dataset: DatasetID, key: PartitionKey, pages: [BronzePage])], fetchedAt: Double,
         state: DatasetState? = nil
     ) throws {
+        let path = path
         try write { db in
             for part in parts {
                 _ = try Self.store(
-                    dataset: part.dataset, key: part.key, pages: part.pages, fetchedAt: fetchedAt, db: db)
+                    dataset: part.dataset, key: part.key, pages: part.pages, fetchedAt: fetchedAt, path: path, db: db)
             }
             if let state { try Self.save(state, db: db) }
         }
     }
 
     static func store(
-        dataset: DatasetID, key: PartitionKey, pages: [BronzePage], fetchedAt: Double, db: Database
+        dataset: DatasetID, key: PartitionKey, pages: [BronzePage], fetchedAt: Double, path: String, db: Database
     ) throws -> Int {
         let previous =
             try Int.fetchOne(
@@ -99,29 +103,25 @@ extension Warehouse {
         var rowCount = 0
         let insertPage = try db.cachedStatement(
             sql: """
-                INSERT INTO bronze_pages (dataset, partition_key, generation, page_index, fetch_id, body, sha256, rows)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        // A page's rows go in with one statement: their offsets as a JSON array read by json_each,
-        // which is several times faster than one bound INSERT a row.
-        let insertRows = try db.cachedStatement(
-            sql: """
-                INSERT INTO bronze_rows (page_id, dataset, partition_key, generation, row_index, record_id,
-                    byte_start, byte_length)
-                SELECT ?, ?, ?, ?, CAST(r.key AS INTEGER), json_extract(r.value, '$[2]'),
-                    json_extract(r.value, '$[0]'), json_extract(r.value, '$[1]')
-                FROM json_each(?) AS r
+                INSERT INTO bronze_pages (dataset, partition_key, generation, page_index, fetch_id, body, sha256, rows,
+                    row_offsets, body_encoding)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (index, page) in pages.enumerated() {
+            guard page.rows.count < BronzeRowOffsets.rowsPerPage else {
+                throw WarehouseError(
+                    path: path,
+                    reason: .query(
+                        sql: "INSERT INTO bronze_pages",
+                        message:
+                            "\(dataset.rawValue) partition \(key.rawValue) page \(index) has \(page.rows.count) rows; a page holds fewer than \(BronzeRowOffsets.rowsPerPage) (set ingest.page_size to 50,000 or less)"
+                    ))
+            }
             try insertPage.execute(arguments: [
-                dataset.rawValue, key.rawValue, generation, index, page.fetchID, Data(page.body), page.sha256,
-                page.rows.count,
+                dataset.rawValue, key.rawValue, generation, index, page.fetchID, Data(page.storedBody),
+                page.sha256, page.rows.count, BronzeRowOffsets.encode(page.rows), PageBody.zstd,
             ])
-            let pageID = db.lastInsertedRowID
             hasher.updateField(page.sha256)
-            try insertRows.execute(arguments: [
-                pageID, dataset.rawValue, key.rawValue, generation, Self.offsetsJSON(page.rows),
-            ])
             rowCount += page.rows.count
         }
         try db.execute(
@@ -133,48 +133,5 @@ extension Warehouse {
                 """,
             arguments: [dataset.rawValue, key.rawValue, rowCount, hasher.hex(), fetchedAt, generation])
         return generation
-    }
-
-    /// `[[start,length,"id"],…]`, ids JSON-escaped (null when a row has none). Built as bytes: this runs once per
-    /// row of every page, and string interpolation here cost as much as SQLite's parse of the result.
-    static func offsetsJSON(_ rows: [(recordID: String?, range: Range<Int>)]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 36 + 2)
-        out.append(UInt8(ascii: "["))
-        for (index, row) in rows.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
-            appendDigits(row.range.lowerBound, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendDigits(row.range.count, to: &out)
-            out.append(UInt8(ascii: ","))
-            if let id = row.recordID {
-                let plain = id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
-                if plain {
-                    out.append(0x22)
-                    out.append(contentsOf: id.utf8)
-                    out.append(0x22)
-                } else {
-                    out.append(contentsOf: JSONString.quoted(id).utf8)
-                }
-            } else {
-                out.append(contentsOf: "null".utf8)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: "]"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends a non-negative whole number's decimal digits.
-    private static func appendDigits(_ value: Int, to out: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }

@@ -19,6 +19,7 @@ public final class Warehouse: Sendable {
         self.path = path
         var config = Configuration()
         config.prepareDatabase { db in
+            db.add(function: Self.bronzeBody)
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -39,6 +40,15 @@ public final class Warehouse: Sendable {
         } catch {
             throw WarehouseError(path: path, reason: .open("\(error)"))
         }
+    }
+
+    /// `bronze_body(body, body_encoding)`: a stored page body as received (see `PageBody`). Registered on every
+    /// connection; the `bronze_row_json` view and the catalog use it. A damaged body is an SQL error naming it.
+    static let bronzeBody = DatabaseFunction("bronze_body", argumentCount: 2, pure: true) { values in
+        guard let stored = Data.fromDatabaseValue(values[0]), let encoding = String.fromDatabaseValue(values[1]) else {
+            return nil
+        }
+        return Data(try PageBody.decode([UInt8](stored), encoding: encoding))
     }
 
     /// The names of the migrations applied, in order.

@@ -136,17 +136,21 @@ public struct CatalogReader: Sendable {
             """)
         let rows = try runner.run(
             """
-            SELECT q.dataset, q.rule, q.column_name, q.partition_key, q.record_id, q.value,
-                substr(j.json, 1, 160) || CASE WHEN length(j.json) > 160 THEN '…' ELSE '' END AS row_json
+            SELECT dataset, rule, column_name, partition_key, record_id, value,
+                substr(json, 1, 160) || CASE WHEN length(json) > 160 THEN '…' ELSE '' END AS row_json
+            FROM (
+            SELECT q.dataset, q.rule, q.column_name, q.partition_key, q.record_id, q.value, q.n,
+                CAST(substr(bronze_body(p.body, p.body_encoding), json_extract(p.row_offsets, q.at || '[0]') + 1,
+                    json_extract(p.row_offsets, q.at || '[1]')) AS TEXT) AS json
             FROM (
                 SELECT dataset, rule, coalesce(column_name, '') AS column_name, partition_key, record_id, value,
-                    bronze_row_id,
+                    bronze_row_id, '$[' || (bronze_row_id & 65535) || ']' AS at,
                     row_number() OVER (
                         PARTITION BY dataset, rule, column_name ORDER BY partition_key, record_id, value) AS n
                 FROM \(source.rows)
-            ) q LEFT JOIN bronze_row_json j ON j.id = q.bronze_row_id
-            WHERE q.n <= \(examples)
-            ORDER BY q.dataset, q.rule, q.column_name, q.n
+            ) q LEFT JOIN bronze_pages p ON p.id = q.bronze_row_id >> 16
+            WHERE q.n <= \(examples))
+            ORDER BY dataset, rule, column_name, n
             """)
         return (
             QueryTable(columns: rules.columns, rows: rules.rows), QueryTable(columns: rows.columns, rows: rows.rows)

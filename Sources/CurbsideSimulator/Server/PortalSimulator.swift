@@ -54,6 +54,7 @@ public final class PortalSimulator: Sendable {
     public func start() async throws -> String {
         if let duplicateID { throw SimulatorError(dataset: duplicateID, reason: .duplicateDataset) }
         if let baseURL { return baseURL }
+        service.router.warm()
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let service = self.service
         let bootstrap = ServerBootstrap(group: group)

@@ -23,6 +23,13 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "With --synthetic-nyc: the as-of whose NYC window the rows fill.")
     var asOf: String?
 
+    @Option(
+        name: .customLong("write-json"),
+        help:
+            "With --synthetic-nyc: also write the rows to this file, the JSON array the portal serves (for benchmarks)."
+    )
+    var writeJSON: String?
+
     @Option(help: "Seed of the synthetic rows.")
     var seed: UInt64 = 1
 
@@ -43,6 +50,12 @@ struct SimulateCommand: AsyncParsableCommand {
             let window = NYCWindow(asOf: asOf, config: config.nyc)
             nycRows = try SyntheticNYC.rows(templates: sample.nycRows, count: count, days: window.days, seed: seed)
             say("synthetic: \(count) NYC rows (\(nycRows.count) bytes) over \(window.first.iso)…\(window.last.iso)")
+            if let writeJSON {
+                guard FileManager.default.createFile(atPath: writeJSON, contents: Data(nycRows)) else {
+                    throw CommandError(.badConfig("\(writeJSON): cannot write the synthetic rows there"))
+                }
+                say("synthetic rows written to \(writeJSON)")
+            }
         }
         var plan = FaultPlan.none
         if let faults {

@@ -22,20 +22,37 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
+        guard let (y, m, d) = Day.fields(text, dash: UInt8(ascii: "-"), at: (0, 4), (5, 2), (8, 2)) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
     /// `MM/DD/YYYY`, the form NYC's `issue_date` uses.
     public init?(usSlashed text: some StringProtocol) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
-            let m = Int(parts[0]), let d = Int(parts[1]), let y = Int(parts[2])
-        else { return nil }
+        guard let (m, d, y) = Day.fields(text, dash: UInt8(ascii: "/"), at: (0, 2), (3, 2), (6, 4)) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Three runs of ASCII digits at fixed places, separated by `dash`, in a 10-byte text. Read as bytes:
+    /// cleaning calls this for every row, and splitting a string cost 13 % of cleaning a million rows.
+    private static func fields(
+        _ text: some StringProtocol, dash: UInt8, at a: (Int, Int), _ b: (Int, Int), _ c: (Int, Int)
+    ) -> (Int, Int, Int)? {
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+            guard bytes.count == 10, bytes[a.0 + a.1] == dash, bytes[b.0 + b.1] == dash else { return nil }
+            func number(_ field: (Int, Int)) -> Int? {
+                var value = 0
+                for i in field.0..<(field.0 + field.1) {
+                    let digit = bytes[i] &- 0x30
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let x = number(a), let y = number(b), let z = number(c) else { return nil }
+            return (x, y, z)
+        }
+        if let parsed = text.utf8.withContiguousStorageIfAvailable(parse) { return parsed }
+        return Array(text.utf8).withUnsafeBufferPointer(parse)
     }
 
     public var civil: (year: Int, month: Int, day: Int) {

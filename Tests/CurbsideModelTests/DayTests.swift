@@ -13,13 +13,19 @@ import Testing
         #expect(day.weekday == weekday)
     }
 
-    @Test(arguments: ["2025-02-29", "2025-13-01", "2025-5-1", "20250501", "", "2025-05-10T00:00"])
+    @Test(arguments: [
+        "2025-02-29", "2025-13-01", "2025-5-1", "20250501", "", "2025-05-10T00:00", "2025-+5-01", "+025-05-01",
+        "2025-05-1 ", "２025-05-01",
+    ])
     func rejectsBadISO(text: String) { #expect(Day(iso: text) == nil) }
 
     @Test(arguments: [("05/10/2025", "2025-05-10"), ("12/31/1999", "1999-12-31")])
-    func readsUSSlashed(text: String, iso: String) { #expect(Day(usSlashed: text)?.iso == iso) }
+    func readsUSSlashed(text: String, iso: String) {
+        #expect(Day(usSlashed: text)?.iso == iso)
+        #expect(Day(usSlashed: "x\(text)x".dropFirst().dropLast())?.iso == iso, "a substring reads the same")
+    }
 
-    @Test(arguments: ["5/10/2025", "05/10/25", "13/01/2025", "05-10-2025"])
+    @Test(arguments: ["5/10/2025", "05/10/25", "13/01/2025", "05-10-2025", "+5/10/2025", "05/1 /2025", "05/10/-025"])
     func rejectsBadUSSlashed(text: String) { #expect(Day(usSlashed: text) == nil) }
 
     /// pandas' resample('W') labels a week by the Sunday that ends it; the reference weekly file

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Scale: N synthetic NYC rows (resampled from the real sample: for speed, never for judging results)
+# through the whole pipeline, and the same rows through the reference NYC logic in pandas and DuckDB.
+# Prints one table: ingest rows/s, clean + aggregate, render + publish, no-change rebuild, peak RSS,
+# and the alternatives' load/transform seconds and peak RSS with the ratios. Also checks that the
+# three tools' daily, weekly and top-10 CSVs agree.
+#
+#   Benchmarks/scale.sh [ROWS ...]      (default: 1000000; e.g. "1000000 5000000")
+#
+# Needs python3 with venv (installs pandas and duckdb from PyPI into Benchmarks/.venv) and sqlite3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+venv="$root/Benchmarks/.venv"
+asof="2025-07-10"
+sizes=("${@:-1000000}")
+swift build -c release --product curbside >/dev/null
+bin="$root/.build/release/curbside"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c "import pandas, duckdb" 2>/dev/null || "$venv/bin/pip" install --quiet pandas duckdb
+seconds() { echo "$2 - $1" | bc -l; }
+rss_mb() { sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$1" | awk '{printf "%d", $1/1024}'; }
+stage() { sqlite3 "$1" "SELECT printf('%.2f', coalesce(json_extract(stage_seconds, '\$.$2'), 0)) FROM runs WHERE id = $3"; }
+printf '%s, %s, %s\n' "$(nproc) cores" "$(free -g | awk '/Mem:/ {print $2}') GiB" "$(date -u +%Y-%m-%d)"
+for rows in "${sizes[@]}"; do
+    work=$(mktemp -d)
+    printf 'ingest:\n  page_size: 50000\n  concurrency: 4\ndatasets:\n  nyc:\n    max_days_per_run: 0\n' > "$work/bench.yml"
+    "$bin" simulate --synthetic-nyc "$rows" --as-of "$asof" --port 0 --write-json "$work/rows.json" > "$work/sim.log" &
+    sim=$!
+    for _ in $(seq 1 1200); do grep -q "portal simulator at" "$work/sim.log" && break; sleep 0.5; done
+    url=$(sed -n 's/^portal simulator at \(http[^ ]*\).*/\1/p' "$work/sim.log")
+    run() { /usr/bin/time -v "$bin" build --config "$work/bench.yml" --warehouse "$work/w.sqlite" --site "$work/site" \
+        --portal-url "$url" --as-of "$asof" --only nyc > "$work/$1.log" 2> "$work/$1.time"; }
+    t0=$(date +%s.%N); run build; t1=$(date +%s.%N); run again; t2=$(date +%s.%N)
+    kill "$sim"; wait "$sim" 2>/dev/null || true
+    w="$work/w.sqlite"
+    ingest=$(stage "$w" ingest 1); clean=$(stage "$w" clean 1); aggregate=$(stage "$w" aggregate 1)
+    quality=$(stage "$w" quality 1); render=$(stage "$w" render 1); publish=$(stage "$w" publish 1)
+    transform=$(echo "$clean + $aggregate" | bc -l)
+    gold="$work/site/latest/data"
+    "$venv/bin/python" Benchmarks/scale/nyc_pandas.py "$work/rows.json" "$work/pandas" > "$work/pandas.json"
+    "$venv/bin/python" Benchmarks/scale/nyc_duckdb.py "$work/rows.json" "$work/duckdb" > "$work/duckdb.json"
+    field() { "$venv/bin/python" -c "import json,sys; print('%.2f' % json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
+    mb() { "$venv/bin/python" -c "import json,sys; print(int(json.load(open(sys.argv[1]))['peak_rss'] / 2**20))" "$1"; }
+    agree=$("$venv/bin/python" Benchmarks/scale/compare_gold.py "$gold" "$work/pandas" "$work/duckdb")
+    duck_t=$(field "$work/duckdb.json" transform)
+    echo
+    echo "## $rows NYC rows ($(( $(stat -c %s "$work/rows.json") / 1000000 )) MB of JSON)"
+    echo "| work | seconds | peak RSS |"
+    echo "|---|---|---|"
+    printf '| Curbside build: loopback simulator → bronze → silver → gold → site | %.2f | %s MB |\n' \
+        "$(seconds "$t0" "$t1")" "$(rss_mb "$work/build.time")"
+    printf '| · ingest | %s (%.0f rows/s) | |\n' "$ingest" "$(echo "$rows / $ingest" | bc -l)"
+    printf '| · clean + aggregate (bronze → gold) | %.2f (clean %s, aggregate %s) | |\n' "$transform" "$clean" "$aggregate"
+    printf '| · quality checks | %s | |\n' "$quality"
+    printf '| · render + publish | %.2f (render %s, publish %s) | |\n' "$(echo "$render + $publish" | bc -l)" "$render" "$publish"
+    printf '| Curbside no-change build | %.2f | %s MB |\n' "$(seconds "$t1" "$t2")" "$(rss_mb "$work/again.time")"
+    printf '| pandas: load + transform | %s + %s | %s MB |\n' "$(field "$work/pandas.json" load)" \
+        "$(field "$work/pandas.json" transform)" "$(mb "$work/pandas.json")"
+    printf '| DuckDB: load + transform | %s + %s | %s MB |\n' "$(field "$work/duckdb.json" load)" "$duck_t" \
+        "$(mb "$work/duckdb.json")"
+    printf '| ratio: Curbside bronze → gold / DuckDB transform | %.1f× | |\n' "$(echo "$transform / $duck_t" | bc -l)"
+    printf '| ratio: Curbside build / pandas load + transform | %.2f× | |\n' "$(echo "$(seconds "$t0" "$t1") / ($(field "$work/pandas.json" load) + $(field "$work/pandas.json" transform))" | bc -l)"
+    echo "| gold CSVs of the three tools | $agree | |"
+    rm -rf "$work"
+done

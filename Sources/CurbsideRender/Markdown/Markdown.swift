@@ -14,10 +14,18 @@ enum Markdown {
         return true
     }()
 
+    /// cmark-gfm keeps the inline parser's special characters in one process-wide table (`SPECIAL_CHARS`): each
+    /// parse adds its extensions' characters (`~` for strikethrough, `w` and `:` for autolinks) while it processes
+    /// inlines and removes them after (github/cmark-gfm#176, still open), so two parses at once can lose each
+    /// other's: parallel tests once rendered `~~old~~` as text. One document at a time.
+    private static let lock = NSLock()
+
     /// - Parameter markdown: the Markdown text.
     /// - Returns: the HTML body (no `<html>` or `<body>`).
     static func html(from markdown: String) -> String {
         precondition(registered)
+        lock.lock()
+        defer { lock.unlock() }
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }

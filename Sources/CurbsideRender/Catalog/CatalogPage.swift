@@ -194,7 +194,7 @@ public struct CatalogPage: Sendable {
             switch column.summary {
             case .full: break
             case .loadOrder: about += " <span class=\"catalog-note\">(set by the load: not summarised)</span>"
-            case .opaque: about += " <span class=\"catalog-note\">(whole bodies: shown in samples only)</span>"
+            case .opaque: about += " <span class=\"catalog-note\">(whole texts or bodies: shown in samples only)</span>"
             }
             let share = column.nulls.flatMap { table.rows == 0 ? nil : 100 * Double($0) / Double(table.rows) }
             rows.append([

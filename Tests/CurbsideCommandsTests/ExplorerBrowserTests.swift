@@ -136,24 +136,17 @@ struct ExplorerBrowserTests {
 
     /// The DOM of `path` after load, as headless Chromium prints it (standard error dropped: it logs D-Bus noise).
     static func dump(_ path: String, chromium: String) throws -> String {
-        let process = Process()
         let timeout = SiteFixture.which("timeout")
-        process.executableURL = URL(fileURLWithPath: timeout ?? chromium)
-        process.arguments =
+        let (status, dom) = try SiteFixture.run(
+            timeout ?? chromium,
             (timeout == nil ? [] : ["120", chromium])
-            + [
-                "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000", "--virtual-time-budget=10000",
-                "--dump-dom", "file://" + path,
-            ]
-        let output = NSTemporaryDirectory() + "curbside-dom-\(UUID().uuidString).html"
-        _ = FileManager.default.createFile(atPath: output, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: output) }
-        process.standardOutput = FileHandle(forWritingAtPath: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "chromium exited with \(process.terminationStatus)")
-        return try SiteFixture.text(output)
+                + [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,2000",
+                    "--virtual-time-budget=10000", "--dump-dom", "file://" + path,
+                ],
+            standardError: false)
+        #expect(status == 0, "chromium exited with \(status)")
+        return dom
     }
 
     @Test(

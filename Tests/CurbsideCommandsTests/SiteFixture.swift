@@ -70,8 +70,11 @@ enum SiteFixture {
         return found
     }
 
-    /// Runs a program to its end and returns its exit status and output (stdout, then stderr).
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    /// Runs a program to its end and returns its exit status and output (stdout, then stderr unless
+    /// `standardError` is false: Chromium logs D-Bus noise there).
+    static func run(
+        _ executable: String, _ arguments: [String], standardError: Bool = true
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -80,7 +83,7 @@ enum SiteFixture {
         defer { try? FileManager.default.removeItem(atPath: log) }
         let handle = FileHandle(forWritingAtPath: log)
         process.standardOutput = handle
-        process.standardError = handle
+        process.standardError = standardError ? handle : FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         return (process.terminationStatus, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")

@@ -56,7 +56,10 @@ let package = Package(
         // Stages.
         .target(
             name: "CurbsideWarehouse",
-            dependencies: ["CurbsideModel", "CZstd", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CurbsideModel", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

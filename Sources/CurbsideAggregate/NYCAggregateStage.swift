@@ -4,8 +4,10 @@ import GRDB
 
 /// Silver → gold for NYC over the window of one as-of: daily and weekly financials, the top ten
 /// violations, and breakdowns by issuing agency, county and hour of day. Money is summed in cents.
-/// Violations are distinct summons: `summons_number` is silver's primary key, so `count(*)` counts them
-/// (`count(DISTINCT …)` built a temporary B-tree per query: 2.5× slower at a million rows).
+///
+/// It sums `nyc_partition_totals`, which cleaning keeps for each day as it writes the day's silver rows (a
+/// million rows: a few thousand totals instead of six passes over silver, 6.7 s). Violations are distinct summons:
+/// `summons_number` is silver's primary key, so each silver row counts once.
 public struct NYCAggregateStage: Sendable {
     public var warehouse: Warehouse
 
@@ -38,12 +40,9 @@ public struct NYCAggregateStage: Sendable {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT partition_key AS day, sum(fine_amount_cents) AS fines, sum(payment_amount_cents) AS paid,
-                    sum(amount_due_cents) AS due,
-                    sum(CASE WHEN amount_due_cents > 0 AND judgment_entry_date IS NOT NULL
-                        THEN amount_due_cents ELSE 0 END) AS outstanding,
-                    count(*) AS violations
-                FROM silver_nyc_violations WHERE partition_key BETWEEN ? AND ? GROUP BY partition_key
+                SELECT partition_key AS day, fines_cents AS fines, paid_cents AS paid, due_cents AS due,
+                    outstanding_cents AS outstanding, violations
+                FROM nyc_partition_totals WHERE kind = 'day' AND partition_key BETWEEN ? AND ?
                 """, arguments: range)
         {
             let day: String = row["day"]
@@ -59,14 +58,11 @@ public struct NYCAggregateStage: Sendable {
         }
         return NYCGold(
             window: (first, last), daily: daily, weekly: NYCGold.weeks(of: daily),
-            topViolations: try counts(db, key: "violation", range: range, order: "violations DESC, key", limit: 10),
-            byAgency: try counts(
-                db, key: "coalesce(issuing_agency, 'UNKNOWN')", range: range, order: "violations DESC, key"),
-            byCounty: try counts(db, key: "coalesce(county, 'UNKNOWN')", range: range, order: "violations DESC, key"),
-            byHour: try counts(db, key: "violation_time_minutes / 60", range: range, order: "key IS NULL, key"),
-            silverRows: try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM silver_nyc_violations WHERE partition_key BETWEEN ? AND ?",
-                arguments: range) ?? 0,
+            topViolations: try counts(db, kind: "violation", range: range, order: "violations DESC, key", limit: 10),
+            byAgency: try counts(db, kind: "agency", range: range, order: "violations DESC, key"),
+            byCounty: try counts(db, kind: "county", range: range, order: "violations DESC, key"),
+            byHour: try counts(db, kind: "hour", range: range, order: "key IS NULL, key"),
+            silverRows: sums.values.reduce(0) { $0 + $1.violations },
             quarantinedRows: try Int.fetchOne(
                 db,
                 sql:
@@ -75,14 +71,14 @@ public struct NYCAggregateStage: Sendable {
     }
 
     private func counts(
-        _ db: Database, key: String, range: StatementArguments, order: String, limit: Int? = nil
+        _ db: Database, kind: String, range: StatementArguments, order: String, limit: Int? = nil
     ) throws -> [NYCCount] {
         let sql = """
-            SELECT \(key) AS key, count(*) AS violations, sum(fine_amount_cents) AS fines
-            FROM silver_nyc_violations WHERE partition_key BETWEEN ? AND ?
-            GROUP BY 1 ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
+            SELECT key, sum(violations) AS violations, sum(fines_cents) AS fines
+            FROM nyc_partition_totals WHERE kind = ? AND partition_key BETWEEN ? AND ?
+            GROUP BY key HAVING sum(violations) > 0 ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
             """
-        return try Row.fetchAll(db, sql: sql, arguments: range).map { row in
+        return try Row.fetchAll(db, sql: sql, arguments: [kind] + range).map { row in
             let value = row["key"] as DatabaseValue
             let key: String? =
                 switch value.storage {

@@ -3,24 +3,49 @@ import CurbsideWarehouse
 import Foundation
 import GRDB
 
+/// A bronze page as stored: what cleaning needs to cut its rows, copied out of the warehouse so it can be read on
+/// another thread.
+struct StoredBronzePage: Sendable {
+    var id: Int64
+    var generation: Int
+    var body: Data
+    var bodyEncoding: String
+    var rowOffsets: String
+
+    /// - Parameter row: a `bronze_pages` row selected with its `id`, `generation`, `body`, `body_encoding` and
+    ///   `row_offsets`.
+    init(_ row: Row) {
+        id = row["id"]
+        generation = row["generation"] ?? 0
+        body = row["body"]
+        bodyEncoding = row["body_encoding"]
+        rowOffsets = row["row_offsets"]
+    }
+}
+
 /// A bronze page's body and rows, as both cleaners read them.
 enum BronzePageRows {
     /// The body and rows of `page`, a `bronze_pages` row selected with its `id`, `body`, `body_encoding` and
     /// `row_offsets`.
     /// - Throws: `BronzePageError` naming the page when its body or offsets are unreadable or point outside it.
     static func read(_ page: Row) throws -> (body: [UInt8], rows: [BronzeRowOffsets.Row]) {
-        let pageID: Int64 = page["id"]
+        try read(StoredBronzePage(page))
+    }
+
+    /// The body and rows of a stored page.
+    /// - Throws: `BronzePageError` naming the page when its body or offsets are unreadable or point outside it.
+    static func read(_ page: StoredBronzePage) throws -> (body: [UInt8], rows: [BronzeRowOffsets.Row]) {
         let body: [UInt8]
         let rows: [BronzeRowOffsets.Row]
         do {
-            body = try PageBody.decode([UInt8](page["body"] as Data), encoding: page["body_encoding"])
-            rows = try BronzeRowOffsets.decode(page["row_offsets"], page: pageID)
+            body = try PageBody.decode([UInt8](page.body), encoding: page.bodyEncoding)
+            rows = try BronzeRowOffsets.decode(page.rowOffsets, page: page.id)
         } catch {
-            throw BronzePageError(page: pageID, detail: "\(error)")
+            throw BronzePageError(page: page.id, detail: "\(error)")
         }
         if let outside = rows.first(where: { $0.range.upperBound > body.count }) {
             throw BronzePageError(
-                page: pageID,
+                page: page.id,
                 detail: "row \(outside.id) ends at byte \(outside.range.upperBound) of a \(body.count)-byte body")
         }
         return (body, rows)

@@ -59,6 +59,7 @@ public struct ChicagoCleanStage: Sendable {
         for dataset in Self.datasets {
             try db.execute(sql: "DELETE FROM quarantine WHERE dataset = ?", arguments: [dataset.rawValue])
             try db.execute(sql: "DELETE FROM superseded WHERE dataset = ?", arguments: [dataset.rawValue])
+            try Warehouse.forgetCatalogStatistics(dataset: dataset.rawValue, db: db)
         }
         let asOf = self.asOf
         let crashes = try LatestRows<ChicagoCrash>.read(.chicagoCrashes, db: db, report: &report) { fields in

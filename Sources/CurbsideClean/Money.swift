@@ -16,37 +16,53 @@ public enum Money {
 
     /// Parses `[-]digits[.digits]`; more than two decimals round half away from zero.
     public static func cents(_ raw: String) -> Result<Int64, NotANumber> {
-        var bytes = Array(raw.utf8).filter { $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: ",") }
-        while let f = bytes.first, f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D { bytes.removeFirst() }
-        while let l = bytes.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D { bytes.removeLast() }
-        if bytes.isEmpty { return .success(0) }
+        var raw = raw
+        return raw.withUTF8(cents(bytes:))
+    }
+
+    /// `$` and `,` are ignored wherever they stand, then white space at either end.
+    private static func cents(bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, NotANumber> {
+        func ignored(_ b: UInt8) -> Bool { b == UInt8(ascii: "$") || b == UInt8(ascii: ",") }
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, ignored(bytes[lower]) || space(bytes[lower]) { lower += 1 }
+        while upper > lower, ignored(bytes[upper - 1]) || space(bytes[upper - 1]) { upper -= 1 }
+        if lower == upper { return .success(0) }
         var negative = false
-        if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
-            negative = bytes.first == UInt8(ascii: "-")
-            bytes.removeFirst()
+        if bytes[lower] == UInt8(ascii: "-") || bytes[lower] == UInt8(ascii: "+") {
+            negative = bytes[lower] == UInt8(ascii: "-")
+            lower += 1
         }
         var whole: Int64 = 0
-        var fraction: [Int64] = []
+        var fraction: (tenths: Int64, hundredths: Int64, roundUp: Bool) = (0, 0, false)
+        var decimals = 0
         var seenPoint = false
         var digits = 0
-        for b in bytes {
+        for b in bytes[lower..<upper] where !ignored(b) {
             if b == UInt8(ascii: ".") {
                 guard !seenPoint else { return .failure(NotANumber()) }
                 seenPoint = true
                 continue
             }
             guard (48...57).contains(b) else { return .failure(NotANumber()) }
+            let digit = Int64(b - 48)
             digits += 1
             if seenPoint {
-                fraction.append(Int64(b - 48))
+                decimals += 1
+                switch decimals {
+                case 1: fraction.tenths = digit
+                case 2: fraction.hundredths = digit
+                case 3: fraction.roundUp = digit >= 5
+                default: break
+                }
             } else {
                 guard whole < 10_000_000_000_000 else { return .failure(NotANumber()) }
-                whole = whole * 10 + Int64(b - 48)
+                whole = whole * 10 + digit
             }
         }
         guard digits > 0 else { return .failure(NotANumber()) }
-        var cents = whole * 100 + (fraction.first ?? 0) * 10 + (fraction.dropFirst().first ?? 0)
-        if fraction.count > 2, fraction[2] >= 5 { cents += 1 }
+        let cents = whole * 100 + fraction.tenths * 10 + fraction.hundredths + (fraction.roundUp ? 1 : 0)
         return .success(negative ? -cents : cents)
     }
 }

@@ -18,6 +18,9 @@ public struct CleanReport: Sendable, Equatable {
 ///
 /// Every bronze row of a partition ends in exactly one of: silver, quarantine (with the rule and
 /// value), or superseded (an older fetch of the day, or an earlier copy of the same summons).
+///
+/// Two partitions are in hand at a time: while one is written, the next is decompressed, parsed and cleaned on
+/// another thread (cleaning a day needs only its own pages; only writing meets the other days' rows).
 public struct NYCCleanStage: Sendable {
     public var warehouse: Warehouse
 
@@ -26,94 +29,149 @@ public struct NYCCleanStage: Sendable {
     /// Cleans the partitions whose bronze changed since they were last cleaned, or all with `everything`.
     public func run(everything: Bool = false) throws -> CleanReport {
         var report = CleanReport()
-        let dataset = DatasetID.nycViolations
-        let partitions = try warehouse.partitions(of: dataset).values
+        let partitions = try warehouse.partitions(of: .nycViolations).values
             .filter { $0.state == .complete && (everything || $0.cleanedGeneration != $0.generation) }
             .sorted { $0.key < $1.key }
-        for partition in partitions {
-            try warehouse.write { db in try clean(partition, db: db, report: &report) }
+            .filter { Day(iso: $0.key.rawValue) != nil }
+        var next = try partitions.first.map(cleanInBackground)
+        for (index, partition) in partitions.enumerated() {
+            guard let cleaning = next else { break }
+            let cleaned = try cleaning.wait()
+            next = index + 1 < partitions.count ? try cleanInBackground(partitions[index + 1]) : nil
+            try warehouse.write { db in try store(cleaned, partition: partition, db: db, report: &report) }
             report.partitions += 1
         }
         return report
     }
 
-    private func clean(_ partition: PartitionState, db: Database, report: inout CleanReport) throws {
+    /// Reads the partition's pages now, and cleans them on another thread.
+    private func cleanInBackground(_ partition: PartitionState) throws -> Background<CleanedNYCPartition> {
+        let pages = try warehouse.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, generation, body, body_encoding, row_offsets FROM bronze_pages
+                    WHERE dataset = ? AND partition_key = ? ORDER BY generation, page_index
+                    """,
+                arguments: [partition.dataset.rawValue, partition.key.rawValue]
+            ).map(StoredBronzePage.init)
+        }
+        return Background { try CleanedNYCPartition(pages: pages, partition: partition) }
+    }
+
+    private func store(
+        _ cleaned: CleanedNYCPartition, partition: PartitionState, db: Database, report: inout CleanReport
+    )
+        throws
+    {
         let dataset = partition.dataset.rawValue
         let key = partition.key.rawValue
-        guard let day = Day(iso: key) else { return }
         try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE partition_key = ?", arguments: [key])
         try db.execute(
             sql: "DELETE FROM quarantine WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
         try db.execute(
             sql: "DELETE FROM superseded WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
+        try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: key, db: db)
         let writer = try SilverWriter(db: db, dataset: dataset, partition: key)
-        var latest: [String: (rowID: Int64, violation: NYCViolation)] = [:]
-        var order: [String] = []
-        var older: [(rowID: Int64, recordID: String?)] = []
-        let pages = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, generation, body, body_encoding, row_offsets FROM bronze_pages WHERE dataset = ? AND partition_key = ?
-                ORDER BY generation, page_index
-                """,
+        report.bronzeRows += cleaned.bronzeRows
+        for (rowID, recordID, reason) in cleaned.quarantined {
+            try writer.quarantine(rowID, recordID: recordID, reason: reason)
+            report.count(quarantine: reason.rule)
+        }
+        for (rowID, by, reason) in cleaned.superseded {
+            try writer.supersede(rowID, by: by, reason: reason)
+            report.superseded += 1
+        }
+        let (silver, kept) = try writer.insert(cleaned.silver)
+        report.silverRows += silver
+        report.superseded += kept.count
+        var totals = NYCPartitionTotals()
+        for (rowID, violation) in cleaned.silver where !kept.contains(rowID) { totals.add(violation) }
+        try totals.store(partition: key, db: db)
+        try db.execute(
+            sql: "UPDATE partitions SET cleaned_generation = generation WHERE dataset = ? AND key = ?",
             arguments: [dataset, key])
+    }
+}
+
+/// One NYC partition cleaned in memory from its bronze pages alone: each row's outcome, ready to be written.
+struct CleanedNYCPartition: Sendable {
+    var bronzeRows = 0
+    /// Rows that break a rule, in the order they arrived.
+    var quarantined: [(rowID: Int64, recordID: String?, reason: QuarantineReason)] = []
+    /// Earlier copies of a summons in the day, then every row of an older fetch of the day.
+    var superseded: [(rowID: Int64, by: Int64?, reason: String)] = []
+    /// The last copy of each summons, in the order summons first appeared.
+    var silver: [(rowID: Int64, violation: NYCViolation)] = []
+
+    /// - Parameter pages: the partition's pages in generation and page order.
+    init(pages: [StoredBronzePage], partition: PartitionState) throws {
+        guard let day = Day(iso: partition.key.rawValue) else { return }
+        var latest: [String: Int] = [:]
+        var older: [(rowID: Int64, recordID: String?)] = []
         for page in pages {
-            let current = (page["generation"] as Int) == partition.generation
+            let current = page.generation == partition.generation
             let (body, rows) = try BronzePageRows.read(page)
             for row in rows {
-                report.bronzeRows += 1
-                let rowID = row.id
+                bronzeRows += 1
                 guard current else {
-                    older.append((rowID, row.recordID))
+                    older.append((row.id, row.recordID))
                     continue
                 }
                 let slice = body[row.range]
-                let fields: [String: JSONField]
+                let fields: NYCRawRow
                 do {
-                    fields = try FlatJSON.dictionary(of: slice)
+                    fields = try NYCRawRow(json: slice)
                 } catch {
-                    try writer.quarantine(
-                        rowID, recordID: row.recordID,
-                        reason: .init(
-                            rule: QuarantineReason.notAnObject, column: nil,
-                            value: String(decoding: slice.prefix(200), as: UTF8.self)))
-                    report.count(quarantine: QuarantineReason.notAnObject)
+                    let reason = QuarantineReason(
+                        rule: QuarantineReason.notAnObject, column: nil,
+                        value: String(decoding: slice.prefix(200), as: UTF8.self))
+                    quarantined.append((row.id, row.recordID, reason))
                     continue
                 }
                 switch NYCCleaner.clean(fields, partitionDay: day) {
                 case .failure(let reason):
-                    try writer.quarantine(rowID, recordID: fields["summons_number"]?.text, reason: reason)
-                    report.count(quarantine: reason.rule)
+                    quarantined.append((row.id, fields[.summonsNumber]?.text, reason))
                 case .success(let violation):
                     if let earlier = latest[violation.summonsNumber] {
-                        try writer.supersede(earlier.rowID, by: rowID, reason: "a later copy of the same summons")
-                        report.superseded += 1
+                        superseded.append((silver[earlier].rowID, row.id, "a later copy of the same summons"))
+                        silver[earlier] = (row.id, violation)
                     } else {
-                        order.append(violation.summonsNumber)
+                        latest[violation.summonsNumber] = silver.count
+                        silver.append((row.id, violation))
                     }
-                    latest[violation.summonsNumber] = (rowID, violation)
                 }
             }
         }
         for (rowID, recordID) in older {
-            let by = recordID.flatMap { latest[$0]?.rowID }
-            try writer.supersede(
-                rowID, by: by,
-                reason: by == nil
-                    ? "the day was fetched again and this summons was not in it" : "the day was fetched again")
-            report.superseded += 1
+            let by = recordID.flatMap { latest[$0] }.map { silver[$0].rowID }
+            superseded.append(
+                (
+                    rowID, by,
+                    by == nil
+                        ? "the day was fetched again and this summons was not in it" : "the day was fetched again"
+                ))
         }
-        for summons in order {
-            let (rowID, violation) = latest[summons]!
-            switch try writer.insert(violation, bronzeRowID: rowID) {
-            case .inserted: report.silverRows += 1
-            case .replaced: report.silverRows += 1
-            case .kept: report.superseded += 1
-            }
+    }
+}
+
+/// Work started on a thread of its own; `wait()` gives its result.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, any Error>?
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async {
+            self.result = Result(catching: work)
+            self.done.signal()
         }
-        try db.execute(
-            sql: "UPDATE partitions SET cleaned_generation = generation WHERE dataset = ? AND key = ?",
-            arguments: [dataset, key])
+    }
+
+    /// The result, once the work is done.
+    /// - Throws: what the work threw.
+    func wait() throws -> T {
+        done.wait()
+        return try result!.get()
     }
 }
 

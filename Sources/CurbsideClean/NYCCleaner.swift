@@ -1,32 +1,85 @@
 import CurbsideModel
 
+/// The fields of one raw NYC row that cleaning reads, by column (a null or absent field is nil or `.null`).
+public struct NYCRawRow: Sendable {
+    /// The portal's columns cleaning reads.
+    public enum Column: Int, CaseIterable, Sendable {
+        case summonsNumber, issueDate, violationTime, violation, violationStatus
+        case fineAmount, penaltyAmount, interestAmount, reductionAmount, paymentAmount, amountDue
+        case judgmentEntryDate, plate, state, licenseType, county, precinct, issuingAgency
+
+        /// The column's name on the portal.
+        public var name: String {
+            switch self {
+            case .summonsNumber: "summons_number"
+            case .issueDate: "issue_date"
+            case .violationTime: "violation_time"
+            case .violation: "violation"
+            case .violationStatus: "violation_status"
+            case .fineAmount: "fine_amount"
+            case .penaltyAmount: "penalty_amount"
+            case .interestAmount: "interest_amount"
+            case .reductionAmount: "reduction_amount"
+            case .paymentAmount: "payment_amount"
+            case .amountDue: "amount_due"
+            case .judgmentEntryDate: "judgment_entry_date"
+            case .plate: "plate"
+            case .state: "state"
+            case .licenseType: "license_type"
+            case .county: "county"
+            case .precinct: "precinct"
+            case .issuingAgency: "issuing_agency"
+            }
+        }
+    }
+
+    private static let keys = FlatJSON.Keys(Column.allCases.map(\.name))
+    private var values: [JSONField?]
+
+    /// Reads the row's JSON text, decoding only the columns cleaning reads.
+    /// - Throws: `JSONSyntaxError` when the text is not a JSON object.
+    public init(json: ArraySlice<UInt8>) throws { values = try FlatJSON.select(Self.keys, from: json) }
+
+    /// The row from all its fields.
+    public init(_ fields: [String: JSONField]) { values = Column.allCases.map { fields[$0.name] } }
+
+    public subscript(column: Column) -> JSONField? { values[column.rawValue] }
+}
+
 /// The NYC cleaning rules of DESIGN.md, as a pure function of one raw row and its partition's day.
 public enum NYCCleaner {
     /// The six money columns, in the order the portal lists them.
-    public static let amountColumns = [
-        "fine_amount", "penalty_amount", "interest_amount", "reduction_amount", "payment_amount", "amount_due",
+    public static let amountColumns = amounts.map(\.name)
+    private static let amounts: [NYCRawRow.Column] = [
+        .fineAmount, .penaltyAmount, .interestAmount, .reductionAmount, .paymentAmount, .amountDue,
     ]
+
+    /// Cleans one row given as all its fields (a null is a missing key).
+    public static func clean(_ fields: [String: JSONField], partitionDay: Day) -> Result<NYCViolation, QuarantineReason>
+    {
+        clean(NYCRawRow(fields), partitionDay: partitionDay)
+    }
 
     /// Cleans one row.
     /// - Parameters:
-    ///   - fields: the row's fields as received (a null is a missing key).
+    ///   - row: the row's fields as received.
     ///   - partitionDay: the day the row was fetched for; `issue_date` must fall on it.
     /// - Returns: the silver row, or the first rule it breaks.
-    public static func clean(_ fields: [String: JSONField], partitionDay: Day) -> Result<NYCViolation, QuarantineReason>
-    {
-        guard let summons = text(fields["summons_number"]), !summons.isEmpty else {
+    public static func clean(_ row: NYCRawRow, partitionDay: Day) -> Result<NYCViolation, QuarantineReason> {
+        guard let summons = text(row[.summonsNumber]), !summons.isEmpty else {
             return .failure(.init(rule: QuarantineReason.missingID, column: "summons_number", value: nil))
         }
         var cents: [Int64] = []
-        for column in amountColumns {
-            switch Money.cents(fields[column]) {
+        cents.reserveCapacity(amounts.count)
+        for column in amounts {
+            switch Money.cents(row[column]) {
             case .success(let value): cents.append(value)
             case .failure:
                 return .failure(
-                    .init(rule: QuarantineReason.amountNotANumber, column: column, value: fields[column]?.text))
+                    .init(rule: QuarantineReason.amountNotANumber, column: column.name, value: row[column]?.text))
             }
         }
-        let rawDate = fields["issue_date"]?.text
+        let rawDate = row[.issueDate]?.text
         guard let rawDate, let day = issueDay(rawDate) else {
             return .failure(.init(rule: QuarantineReason.issueDateUnparseable, column: "issue_date", value: rawDate))
         }
@@ -37,18 +90,17 @@ public enum NYCCleaner {
         return .success(
             NYCViolation(
                 summonsNumber: summons, issueDate: day,
-                violationTimeMinutes: text(fields["violation_time"]).flatMap(minutesAfterMidnight),
-                violation: nonEmpty(text(fields["violation"])) ?? "UNKNOWN",
-                violationStatus: nonEmpty(text(fields["violation_status"]))?.uppercased() ?? "UNKNOWN",
+                violationTimeMinutes: text(row[.violationTime]).flatMap(minutesAfterMidnight),
+                violation: nonEmpty(text(row[.violation])) ?? "UNKNOWN",
+                violationStatus: nonEmpty(text(row[.violationStatus]))?.uppercased() ?? "UNKNOWN",
                 fineCents: cents[0], penaltyCents: cents[1], interestCents: cents[2], reductionCents: cents[3],
                 paymentCents: cents[4], amountDueCents: cents[5],
-                judgmentEntryDate: nonEmpty(text(fields["judgment_entry_date"])).map { raw in
+                judgmentEntryDate: nonEmpty(text(row[.judgmentEntryDate])).map { raw in
                     Day(usSlashed: raw)?.iso ?? Day(iso: raw.prefix(10))?.iso ?? raw
                 },
-                plate: nonEmpty(text(fields["plate"])), state: nonEmpty(text(fields["state"])),
-                licenseType: nonEmpty(text(fields["license_type"])), county: nonEmpty(text(fields["county"])),
-                precinct: nonEmpty(text(fields["precinct"])),
-                issuingAgency: nonEmpty(text(fields["issuing_agency"]))))
+                plate: nonEmpty(text(row[.plate])), state: nonEmpty(text(row[.state])),
+                licenseType: nonEmpty(text(row[.licenseType])), county: nonEmpty(text(row[.county])),
+                precinct: nonEmpty(text(row[.precinct])), issuingAgency: nonEmpty(text(row[.issuingAgency]))))
     }
 
     /// `MM/DD/YYYY`; a floating timestamp `YYYY-MM-DDT…` is accepted too, should the column change type.
@@ -98,6 +150,11 @@ public enum NYCCleaner {
 extension String {
     /// Without leading and trailing white space (spaces, tabs, newlines).
     var trimmingSpaces: String {
+        let utf8 = utf8
+        // Printable ASCII at both ends (nearly every value): nothing to trim.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -8,6 +8,8 @@ struct CatalogScope {
     var nyc: NYCWindow?
     var chicago: ChicagoWindow?
     var nycAsOf: Day?
+    /// Every partition of the warehouse (`partitions`): dataset, key and latest generation.
+    var known: [(dataset: String, key: String, generation: Int64)] = []
 
     static let chicagoDatasets = [DatasetID.chicagoCrashes, .chicagoVehicles, .chicagoPeople].map(\.rawValue)
 
@@ -45,6 +47,14 @@ struct CatalogScope {
         return clauses.isEmpty ? "0" : "(" + clauses.joined(separator: " OR ") + ")"
     }
 
+    /// Whether the version holds a dataset's partition: the Swift twin of ``filter(dataset:key:)``.
+    func includes(dataset: String, key: String) -> Bool {
+        if let nyc, dataset == DatasetID.nycViolations.rawValue {
+            return nyc.first.iso <= key && key <= nyc.last.iso
+        }
+        return chicago != nil && Self.chicagoDatasets.contains(dataset)
+    }
+
     /// The table's source for this version, or nil when it belongs to a dataset the version does not have.
     func source(for table: String, layer: CatalogLayer, columns: [String]) -> CatalogSource? {
         let family = Self.family(of: table)
@@ -52,14 +62,49 @@ struct CatalogScope {
         let has = Set(columns)
         let quoted = CatalogSource.quoted(table)
         var rows: String?
+        var partitions: [CatalogPartition]?
+        func partitioned(_ datasets: Set<String>?, _ where: (String, String, Int64) -> String) -> [CatalogPartition] {
+            known.filter { (datasets?.contains($0.dataset) ?? true) && includes(dataset: $0.dataset, key: $0.key) }.map
+            {
+                CatalogPartition(
+                    dataset: $0.dataset, key: $0.key,
+                    rows: "(SELECT * FROM \(quoted) WHERE \(`where`($0.dataset, $0.key, $0.generation)))")
+            }
+        }
         if has.isSuperset(of: ["dataset", "partition_key", "generation"]) {
+            func latest(_ dataset: String, _ key: String, _ generation: Int64, of p: String = "") -> String {
+                "\(p)dataset = \(CatalogSource.literal(dataset)) AND \(p)partition_key = \(CatalogSource.literal(key)) "
+                    + "AND \(p)generation = \(generation)"
+            }
+            partitions = partitioned(nil) { latest($0, $1, $2) }
+            if table == "bronze_row_json" {
+                // The view decompresses every page before any filter applies (so that reading all rows
+                // decompresses each page once); one partition's rows are cut from its own pages instead.
+                partitions = known.filter { includes(dataset: $0.dataset, key: $0.key) }.map {
+                    CatalogPartition(
+                        dataset: $0.dataset, key: $0.key,
+                        rows: """
+                            (SELECT p.id * 65536 + r.key AS id, p.dataset, p.partition_key, p.generation, \
+                            r.value ->> 2 AS record_id, CAST(substr(bronze_body(p.body, p.body_encoding), \
+                            (r.value ->> 0) + 1, r.value ->> 1) AS TEXT) AS json \
+                            FROM bronze_pages p, json_each(p.row_offsets) r WHERE \
+                            \(latest($0.dataset, $0.key, $0.generation, of: "p.")))
+                            """)
+                }
+            }
             rows = """
                 (SELECT b.* FROM \(quoted) b JOIN partitions t ON t.dataset = b.dataset AND t.key = b.partition_key \
                 AND t.generation = b.generation WHERE \(filter(dataset: "b.dataset", key: "b.partition_key")))
                 """
         } else if has.isSuperset(of: ["dataset", "partition_key"]) {
+            partitions = partitioned(nil) { dataset, key, _ in
+                "dataset = \(CatalogSource.literal(dataset)) AND partition_key = \(CatalogSource.literal(key))"
+            }
             rows = "(SELECT * FROM \(quoted) WHERE \(filter(dataset: "dataset", key: "partition_key")))"
         } else if family == .nyc, let nyc, has.contains("partition_key") {
+            partitions = partitioned([DatasetID.nycViolations.rawValue]) { _, key, _ in
+                "partition_key = \(CatalogSource.literal(key))"
+            }
             rows = "(SELECT * FROM \(quoted) WHERE partition_key BETWEEN '\(nyc.first.iso)' AND '\(nyc.last.iso)')"
         } else if table == "gold_meta" {
             let prefixes = (nyc == nil ? [] : [DatasetFamily.nyc]) + (chicago == nil ? [] : [.chicago])
@@ -70,7 +115,7 @@ struct CatalogScope {
         }
         return CatalogSource(
             table: table, layer: layer, rows: rows, loadColumns: has.intersection(Pipeline.loadColumns),
-            opaqueColumns: has.intersection(Pipeline.opaqueColumns))
+            opaqueColumns: has.intersection(Pipeline.opaqueColumns), partitions: partitions)
     }
 
     /// The partitions a gold table is built from: each of its datasets' complete partitions in the version.

@@ -32,11 +32,13 @@ extension Pipeline {
         lineage: LineageGraph, renderer: PageRenderer, context: SiteContext, notes: VersionNotes, nyc: NYCWindow,
         chicago: ChicagoWindow?
     ) throws -> [SiteFile] {
-        let reader = CatalogReader(runner: warehouse)
+        let reader = CatalogReader(runner: warehouse, cache: WarehouseCatalogCache(warehouse: warehouse))
         let all = try reader.tables()
         try checkDescriptions(tables: all.map(\.name), reader: reader)
         var scope = CatalogScope(nyc: options.includes(.nyc) && config.nyc.enabled ? nyc : nil, chicago: chicago)
         scope.nycAsOf = scope.nyc == nil ? nil : try nycAsOf()
+        scope.known = try warehouse.run("SELECT dataset, key, generation FROM partitions ORDER BY dataset, key").rows
+            .map { ($0[0].description, $0[1].description, Int64(CatalogReader.int($0[2]))) }
         var entries: [CatalogPage.Entry] = []
         var files: [SiteFile] = []
         var quarantine: (rules: QueryTable, examples: QueryTable)?
@@ -107,5 +109,22 @@ extension Pipeline {
                 reason: .notInWarehouse(problem))
             throw CommandError(.badConfig("\(error)"))
         }
+    }
+}
+
+/// The catalog's per-partition statistics, kept in the warehouse (`catalog_partition_statistics`).
+struct WarehouseCatalogCache: CatalogStatisticsCache {
+    var warehouse: Warehouse
+
+    func statistics(table: String, partition: CatalogPartition, signature: String) throws -> [UInt8]? {
+        try warehouse.catalogStatistics(
+            table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
+            signature: signature)
+    }
+
+    func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws {
+        try warehouse.storeCatalogStatistics(
+            encoded, table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
+            signature: signature)
     }
 }

@@ -21,8 +21,9 @@ public struct CSVText: Sendable, Equatable {
         switch cell {
         case .plain(let s): return s
         case .text(var s):
-            if let first = s.first, "=+-@".contains(first) { s = "'" + s }
-            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+            // Bytes, not characters: faster, and "\r\n" is one character that is neither "\r" nor "\n".
+            if let first = s.utf8.first, "=+-@".utf8.contains(first) { s = "'" + s }
+            guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
             return "\"" + s.replacingQuotes() + "\""
         }
     }

@@ -101,6 +101,47 @@ public enum FlatJSON {
         }
     }
 
+    /// The field names a reader wants, matched against an object's keys as bytes.
+    public struct Keys: Sendable {
+        let names: [[UInt8]]
+        /// The positions of the names of each length, so a key is compared with one or two names at most.
+        private let byLength: [[Int]]
+
+        public init(_ names: [String]) {
+            self.names = names.map { Array($0.utf8) }
+            var byLength = [[Int]](repeating: [], count: (self.names.map(\.count).max() ?? 0) + 1)
+            for (index, name) in self.names.enumerated() { byLength[name.count].append(index) }
+            self.byLength = byLength
+        }
+
+        public var count: Int { names.count }
+
+        /// The position of `key` among the names, nil when it is not one of them.
+        func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard key.count < byLength.count else { return nil }
+            for index in byLength[key.count] {
+                let same = names[index].withUnsafeBufferPointer { name in
+                    var k = 0
+                    while k < name.count, name[k] == key[k] { k += 1 }
+                    return k == name.count
+                }
+                if same { return index }
+            }
+            return nil
+        }
+    }
+
+    /// The values of `keys` in one JSON object, by position in `keys`: nil for an absent key, `.null` for a null.
+    /// Other members are skipped without being decoded, so a malformed escape inside one of them goes unnoticed;
+    /// the object's structure is checked as ``dictionary(of:)-(ArraySlice<UInt8>)`` checks it.
+    /// - Throws: `JSONSyntaxError` when the bytes are not a JSON object.
+    public static func select(_ keys: Keys, from bytes: ArraySlice<UInt8>) throws -> [JSONField?] {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            return try scanner.selectFields(keys)
+        }
+    }
+
     /// The fields of one JSON object as a dictionary (a repeated key keeps its last value).
     public static func dictionary(of text: String) throws -> [String: JSONField] {
         try dictionary(of: Array(text.utf8)[...])

@@ -55,73 +55,87 @@ struct JSONScanner {
     }
 
     mutating func objectFields() throws -> [(key: String, value: JSONField)] {
+        var fields: [(key: String, value: JSONField)] = []
+        try forEachMember(end: "the row ends before its closing '}'") { scanner, key in
+            fields.append((try scanner.keyText(key), try scanner.readField()))
+        }
+        return fields
+    }
+
+    /// Walks an object's members without building their values: `visit` gets each key's raw bytes
+    /// and the first byte of its value. - Returns: the string value of `idKey`, when the object has one.
+    mutating func scanObject(idKey: [UInt8], _ visit: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) throws -> String? {
+        var id: String?
+        try forEachMember(end: "the row ends before its closing '}' (truncated?)") { scanner, range in
+            let key = UnsafeBufferPointer(rebasing: scanner.bytes[range])
+            guard let first = scanner.peek() else { throw scanner.fail("the page ends inside a row (truncated?)") }
+            visit(key, first)
+            if first == UInt8(ascii: "\""), key.elementsEqual(idKey) {
+                id = try scanner.readString()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return id
+    }
+
+    /// Reads the values of `keys` from one object and skips every other member without building it (cleaning's hot
+    /// path). A repeated key keeps its last value, as ``FlatJSON/dictionary(of:)-(ArraySlice<UInt8>)`` does.
+    mutating func selectFields(_ keys: FlatJSON.Keys) throws -> [JSONField?] {
+        var values = [JSONField?](repeating: nil, count: keys.count)
+        try forEachMember(end: "the row ends before its closing '}'") { scanner, range in
+            let raw = UnsafeBufferPointer(rebasing: scanner.bytes[range])
+            let index =
+                raw.contains(UInt8(ascii: "\\"))
+                ? Array(try scanner.keyText(range).utf8).withUnsafeBufferPointer { keys.index(of: $0) }
+                : keys.index(of: raw)
+            if let index {
+                values[index] = try scanner.readField()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return values
+    }
+
+    /// Walks one object's members: `member` gets the scanner at the first byte of a value and the range of its key's
+    /// raw bytes (between the quotes), and reads or skips the value.
+    /// - Parameter end: the problem named when the text ends inside the object.
+    private mutating func forEachMember(end: String, _ member: (inout JSONScanner, Range<Int>) throws -> Void) throws {
         skipSpace()
         try expect(UInt8(ascii: "{"), "expected '{' at the start of a row")
-        var fields: [(key: String, value: JSONField)] = []
         skipSpace()
         if peek() == UInt8(ascii: "}") {
             i += 1
-            return fields
+            return
         }
         while true {
             skipSpace()
             guard peek() == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
-            let key = try readString()
+            let quote = i
+            try skipString()
+            let key = (quote + 1)..<(i - 1)
             skipSpace()
             try expect(UInt8(ascii: ":"), "expected ':' after a field name")
             skipSpace()
-            fields.append((key, try readField()))
+            try member(&self, key)
             skipSpace()
-            guard i < bytes.count else { throw fail("the row ends before its closing '}'") }
+            guard i < bytes.count else { throw fail(end) }
             if bytes[i] == UInt8(ascii: ",") {
                 i += 1
             } else if bytes[i] == UInt8(ascii: "}") {
                 i += 1
-                return fields
+                return
             } else {
                 throw fail("expected ',' or '}' after a value")
             }
         }
     }
 
-    /// Walks an object's members without building their values: `visit` gets each key's raw bytes
-    /// and the first byte of its value. - Returns: the string value of `idKey`, when the object has one.
-    mutating func scanObject(idKey: [UInt8], _ visit: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) throws -> String? {
-        skipSpace()
-        try expect(UInt8(ascii: "{"), "expected '{' at the start of a row")
-        var id: String?
-        skipSpace()
-        if peek() == UInt8(ascii: "}") {
-            i += 1
-            return nil
-        }
-        while true {
-            skipSpace()
-            guard peek() == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
-            let keyStart = i + 1
-            try skipString()
-            let key = UnsafeBufferPointer(rebasing: bytes[keyStart..<(i - 1)])
-            skipSpace()
-            try expect(UInt8(ascii: ":"), "expected ':' after a field name")
-            skipSpace()
-            guard let first = peek() else { throw fail("the page ends inside a row (truncated?)") }
-            visit(key, first)
-            if first == UInt8(ascii: "\""), key.elementsEqual(idKey) {
-                id = try readString()
-            } else {
-                try skipValue()
-            }
-            skipSpace()
-            guard i < bytes.count else { throw fail("the row ends before its closing '}' (truncated?)") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-            } else if bytes[i] == UInt8(ascii: "}") {
-                i += 1
-                return id
-            } else {
-                throw fail("expected ',' or '}' after a value")
-            }
-        }
+    /// A key's text, escapes decoded: `key` is the range between its quotes.
+    private func keyText(_ key: Range<Int>) throws -> String {
+        var scanner = JSONScanner(UnsafeBufferPointer(rebasing: bytes[(key.lowerBound - 1)...key.upperBound]))
+        return try scanner.readString()
     }
 
     private mutating func readField() throws -> JSONField {

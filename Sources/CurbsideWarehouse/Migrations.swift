@@ -492,6 +492,60 @@ enum Migrations {
                         ) p, json_each(p.row_offsets) r;
                     """)
         }
+        migrator.registerMigration("0010-nyc-partition-totals") { db in
+            try db.execute(
+                sql: """
+                    -- What NYC gold needs from each day's silver rows, kept by cleaning as it writes them, so
+                    -- aggregation sums a few thousand rows instead of reading every silver row (and a new day
+                    -- re-reads nothing). kind: day (key NULL), violation, agency, county (key the text,
+                    -- 'UNKNOWN' when missing) or hour (key the hour 0-23, NULL when the time is missing).
+                    CREATE TABLE nyc_partition_totals (
+                        partition_key TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        key,
+                        violations INTEGER NOT NULL,
+                        fines_cents INTEGER NOT NULL,
+                        paid_cents INTEGER NOT NULL,
+                        due_cents INTEGER NOT NULL,
+                        outstanding_cents INTEGER NOT NULL
+                    );
+                    CREATE INDEX nyc_partition_totals_by_kind ON nyc_partition_totals(kind, partition_key);
+                    CREATE INDEX nyc_partition_totals_by_partition ON nyc_partition_totals(partition_key);
+                    """)
+            for (kind, key) in [
+                ("day", "NULL"), ("violation", "violation"), ("agency", "coalesce(issuing_agency, 'UNKNOWN')"),
+                ("county", "coalesce(county, 'UNKNOWN')"), ("hour", "violation_time_minutes / 60"),
+            ] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO nyc_partition_totals
+                        SELECT partition_key, '\(kind)', \(key), count(*), sum(fine_amount_cents),
+                            sum(payment_amount_cents), sum(amount_due_cents),
+                            sum(CASE WHEN amount_due_cents > 0 AND judgment_entry_date IS NOT NULL
+                                THEN amount_due_cents ELSE 0 END)
+                        FROM silver_nyc_violations GROUP BY partition_key, 3
+                        """)
+            }
+        }
+        migrator.registerMigration("0011-catalog-partition-statistics") { db in
+            try db.execute(
+                sql: """
+                    -- The data catalog's statistics of one partition of a table (CatalogPartitionStatistics),
+                    -- kept between builds. Whatever writes a partition's rows forgets its entries
+                    -- (Warehouse.forgetCatalogStatistics); a later migration that rewrites rows must empty it.
+                    CREATE TABLE catalog_partition_statistics (
+                        table_name TEXT NOT NULL,
+                        dataset TEXT NOT NULL,
+                        partition_key TEXT NOT NULL,
+                        rows_sql TEXT NOT NULL,
+                        signature TEXT NOT NULL,
+                        statistics BLOB NOT NULL,
+                        PRIMARY KEY (table_name, dataset, partition_key)
+                    );
+                    CREATE INDEX catalog_partition_statistics_by_partition
+                        ON catalog_partition_statistics(dataset, partition_key);
+                    """)
+        }
         return migrator
     }
 }

@@ -132,6 +132,7 @@ extension Warehouse {
                     hash = excluded.hash, fetched_at = excluded.fetched_at, generation = excluded.generation
                 """,
             arguments: [dataset.rawValue, key.rawValue, rowCount, hasher.hex(), fetchedAt, generation])
+        try forgetCatalogStatistics(dataset: dataset.rawValue, partition: key.rawValue, db: db)
         return generation
     }
 }

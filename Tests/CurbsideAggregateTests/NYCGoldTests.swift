@@ -131,4 +131,54 @@ import Testing
         let paid = try w.run("SELECT payment_amount FROM silver_nyc_violations WHERE summons_number = 'B2'")
         #expect(paid.rows == [[.real(115)]])
     }
+
+    /// The totals cleaning keeps per day agree with silver itself, through a summons moving to a later day's fetch
+    /// (a page of more than one insert batch) and a re-clean that keeps the older copy out.
+    @Test func partitionTotalsAgreeWithSilverThroughEveryChange() throws {
+        let w = try fixture()
+        _ = try NYCCleanStage(warehouse: w).run()
+        try expectTotalsMatchSilver(w)
+        var rows = (0..<150).map { b.row(summons: "D\($0)", date: "05/14/2025", fine: "\($0).50", due: "\($0)") }
+        rows.insert(b.row(summons: "A1", date: "05/14/2025", fine: "70", due: "70", judgment: "09/01/2025"), at: 120)
+        try store(w, day: "2025-05-14", rows: rows)
+        let moved = try NYCCleanStage(warehouse: w).run()
+        #expect(moved.silverRows == 151)
+        #expect(
+            try w.run("SELECT partition_key FROM silver_nyc_violations WHERE summons_number = 'A1'").rows
+                == [[.text("2025-05-14")]])
+        try expectTotalsMatchSilver(w)
+        let again = try NYCCleanStage(warehouse: w).run(everything: true)
+        #expect(again.silverRows == 7 - 1 + 151)
+        #expect(
+            try w.run("SELECT partition_key FROM silver_nyc_violations WHERE summons_number = 'A1'").rows
+                == [[.text("2025-05-14")]])
+        try expectTotalsMatchSilver(w)
+        let gold = try NYCAggregateStage(warehouse: w).run(
+            first: Day(iso: "2025-05-10")!, last: Day(iso: "2025-05-14")!)
+        #expect(gold.silverRows == 6 - 1 + 151)
+        #expect(gold.daily.map(\.violations) == [2, 2, 1, 0, 151])
+    }
+
+    /// Every kind of total, recounted from silver with plain SQL.
+    func expectTotalsMatchSilver(_ w: Warehouse, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (kind, key) in [
+            ("day", "NULL"), ("violation", "violation"), ("agency", "coalesce(issuing_agency, 'UNKNOWN')"),
+            ("county", "coalesce(county, 'UNKNOWN')"), ("hour", "violation_time_minutes / 60"),
+        ] {
+            let kept = try w.run(
+                """
+                SELECT partition_key, key, violations, fines_cents, paid_cents, due_cents, outstanding_cents
+                FROM nyc_partition_totals WHERE kind = '\(kind)' AND violations > 0 ORDER BY 1, 2
+                """)
+            let counted = try w.run(
+                """
+                SELECT partition_key, \(key), count(*), sum(fine_amount_cents), sum(payment_amount_cents),
+                    sum(amount_due_cents),
+                    sum(CASE WHEN amount_due_cents > 0 AND judgment_entry_date IS NOT NULL THEN amount_due_cents ELSE 0 END)
+                FROM silver_nyc_violations GROUP BY 1, 2 ORDER BY 1, 2
+                """)
+            #expect(kept.rows == counted.rows, "\(kind)", sourceLocation: sourceLocation)
+            #expect(!kept.rows.isEmpty, sourceLocation: sourceLocation)
+        }
+    }
 }

@@ -274,4 +274,69 @@ struct CatalogTests {
         }
         #expect(missing.isEmpty, "no description in curbside.yml for: \(missing.joined(separator: ", "))")
     }
+
+    /// Statistics kept per partition (and merged, and cached between builds) are the whole-table statistics: on the
+    /// built sample from an empty cache and from a full one, and after a day is fetched again with other rows.
+    @Test("per-partition statistics, cached or not, equal the whole table's")
+    func partitionStatisticsEqualTheWholeTable() async throws {
+        let folder = try Fixtures.temporaryFolder("curbside-catalog-cache")
+        defer { Fixtures.removeTemporaryFolder(folder) }
+        let options = SiteFixture.options(folder)
+        _ = try await SiteFixture.build(options)
+        let pipeline = try Pipeline(
+            options: options, environment: [:], clock: FixedClock(seconds: 1_800_000_000),
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), say: { _ in })
+        let warehouse = pipeline.warehouse
+        func compare(_ label: String) throws {
+            var scope = CatalogScope(nyc: NYCWindow(asOf: try pipeline.nycAsOf(), config: pipeline.config.nyc))
+            scope.known = try warehouse.run("SELECT dataset, key, generation FROM partitions").rows.map {
+                ($0[0].description, $0[1].description, Int64(CatalogReader.int($0[2])))
+            }
+            let plain = CatalogReader(runner: warehouse)
+            let cached = CatalogReader(runner: warehouse, cache: WarehouseCatalogCache(warehouse: warehouse))
+            var partitioned = 0
+            for (name, layer) in try plain.tables() {
+                guard
+                    let source = scope.source(for: name, layer: layer, columns: try plain.columns(of: name).map(\.name))
+                else { continue }
+                var whole = source
+                whole.partitions = nil
+                if source.partitions != nil { partitioned += 1 }
+                let expected = try plain.table(whole)
+                #expect(try cached.table(source) == withSource(expected, source), "\(label): \(name)")
+                #expect(try cached.table(source) == withSource(expected, source), "\(label), again: \(name)")
+            }
+            #expect(partitioned == 6, "bronze ×3, quarantine, superseded, silver_nyc_violations")
+        }
+        func withSource(_ table: CatalogTable, _ source: CatalogSource) -> CatalogTable {
+            var table = table
+            table.source = source
+            return table
+        }
+        #expect(try warehouse.run("SELECT count(*) FROM catalog_partition_statistics").rows != [[.integer(0)]])
+        try compare("kept by the build")
+        _ = try warehouse.write { db in try db.execute(sql: "DELETE FROM catalog_partition_statistics") }
+        try compare("counted afresh")
+        // The newest day fetched again with two other rows: its statistics are forgotten and counted again.
+        let day = try warehouse.run(
+            "SELECT max(key) FROM partitions WHERE dataset = 'nyc_violations' AND state = 'complete'"
+        ).rows[0][0]
+        let b = NYCRowBuilder()
+        let slashed = Day(iso: day.description)!.usSlashed
+        let body = b.page([
+            b.row(summons: "Z1", date: slashed, fine: "12345.67"), b.row(summons: "Z2", date: slashed, county: nil),
+        ])
+        try warehouse.commitPartition(
+            dataset: .nycViolations, key: PartitionKey(day.description),
+            pages: [
+                BronzePage(
+                    fetchID: nil, body: body, sha256: SHA256Hex.of(body),
+                    rows: try FlatJSON.elementRanges(of: body).map { (nil, $0) })
+            ], fetchedAt: 1_800_000_100)
+        _ = try await pipeline.clean()
+        try compare("after the day changed")
+        let fines = try warehouse.run(
+            "SELECT max(fine_amount_cents) FROM silver_nyc_violations WHERE partition_key = '\(day.description)'")
+        #expect(fines.rows == [[.integer(1_234_567)]])
+    }
 }

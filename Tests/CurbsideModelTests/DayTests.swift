@@ -56,4 +56,11 @@ import Testing
         csv.append([.text("=cmd()"), .plain("2")])
         #expect(csv.text == "a,b\nNO PARKING-DAY/TIME LIMITS,12.50\n\"say \"\"hi\"\", then\",1\n'=cmd(),2\n")
     }
+
+    /// "\r\n" is one Swift character, neither "\r" nor "\n": a field holding it is still quoted.
+    @Test func quotesAWindowsLineEnd() {
+        var csv = CSVText(header: ["a"])
+        csv.append([.text("two\r\nlines")])
+        #expect(csv.text == "a\n\"two\r\nlines\"\n")
+    }
 }

@@ -40,4 +40,25 @@ import Testing
         #expect(fields["o"] == .raw(#"{"k":[1,2]}"#))
         #expect(fields["e"] == .string(""))
     }
+
+    /// Cleaning's reader: only the wanted keys are decoded, as `dictionary(of:)` would give them.
+    @Test func selectReadsTheWantedKeysAsTheDictionaryDoes() throws {
+        let row = Array(
+            #"{"b": "2", "skip": {"url": "x,}", "n": [1, 2]}, "a": "1", "c\u0061": null, "n": 5.5, "a": "last", "t": true}"#
+                .utf8)
+        let keys = FlatJSON.Keys(["a", "b", "ca", "n", "t", "missing", "skip"])
+        let selected = try FlatJSON.select(keys, from: row[...])
+        let dictionary = try FlatJSON.dictionary(of: row[...])
+        #expect(selected == ["a", "b", "ca", "n", "t", "missing", "skip"].map { dictionary[$0] })
+        #expect(selected[0] == .string("last"))
+        #expect(selected[2] == .null)
+        #expect(selected[3] == .number("5.5"))
+        #expect(selected[5] == nil)
+        #expect(selected[6] == .raw(#"{"url": "x,}", "n": [1, 2]}"#))
+    }
+
+    @Test(arguments: [#"[1, 2]"#, #""text""#, #"{"a": "1""#, #"{"a" "1"}"#, #"{a: "1"}"#])
+    func selectRefusesWhatIsNotAnObject(text: String) {
+        #expect(throws: JSONSyntaxError.self) { try FlatJSON.select(FlatJSON.Keys(["a"]), from: Array(text.utf8)[...]) }
+    }
 }

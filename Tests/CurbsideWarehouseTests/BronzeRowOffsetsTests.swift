@@ -116,7 +116,10 @@ import Testing
         }
         try queue.close()
         let w = try Warehouse(path: path)
-        #expect(try w.appliedMigrations().last == "0009-bronze-row-offsets")
+        #expect(
+            try w.appliedMigrations().suffix(3) == [
+                "0009-bronze-row-offsets", "0010-nyc-partition-totals", "0011-catalog-partition-statistics",
+            ])
         #expect(
             try w.run("SELECT id, page_id, row_index, record_id, byte_start, byte_length FROM bronze_rows ORDER BY id")
                 .rows == [
@@ -135,5 +138,12 @@ import Testing
                 [.integer(65536), .integer(131_072)], [.integer(65537), .null],
             ], "old ids 65537 and 65536 swap: moving one straight onto the other would collide")
         #expect(try w.run("SELECT row_offsets FROM bronze_pages WHERE id = 3").rows == [[.text("[]")]])
+        // 0010 counts what silver already holds into the per-day totals aggregation sums.
+        #expect(
+            try w.run("SELECT kind, key, violations FROM nyc_partition_totals ORDER BY kind").rows == [
+                [.text("agency"), .text("UNKNOWN"), .integer(1)], [.text("county"), .text("UNKNOWN"), .integer(1)],
+                [.text("day"), .null, .integer(1)], [.text("hour"), .null, .integer(1)],
+                [.text("violation"), .text("V"), .integer(1)],
+            ])
     }
 }

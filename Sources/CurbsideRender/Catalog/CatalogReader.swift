@@ -7,10 +7,15 @@ import CurbsideModel
 /// whatever order they were loaded in.
 public struct CatalogReader: Sendable {
     let runner: any QueryRunner
+    let cache: (any CatalogStatisticsCache)?
 
-    /// - Parameter runner: the warehouse.
-    public init(runner: any QueryRunner) {
+    /// - Parameters:
+    ///   - runner: the warehouse.
+    ///   - cache: where statistics of partitioned tables are kept between builds; without one they are counted
+    ///     over the whole table each time.
+    public init(runner: any QueryRunner, cache: (any CatalogStatisticsCache)? = nil) {
         self.runner = runner
+        self.cache = cache
     }
 
     /// Rows a sample shows.
@@ -21,6 +26,9 @@ public struct CatalogReader: Sendable {
     /// - Throws: the warehouse's error when a query fails.
     public func table(_ source: CatalogSource) throws -> CatalogTable {
         let declared = try columns(of: source.table)
+        if let partitions = source.partitions, cache != nil {
+            return try merged(source, declared: declared, partitions: partitions)
+        }
         let names = declared.map(\.name)
         var selections = ["count(*)"]
         for column in declared {
@@ -68,17 +76,145 @@ public struct CatalogReader: Sendable {
             source: source, rows: rows, columns: columns, parts: parts, sample: try sample(declared, source))
     }
 
+    /// The table from its partitions' statistics, each read from the cache or counted and stored there.
+    private func merged(
+        _ source: CatalogSource, declared: [(name: String, type: String, key: Int)], partitions: [CatalogPartition]
+    ) throws -> CatalogTable {
+        let summaries = declared.map { summary(of: $0.name, in: source) }
+        let signature = zip(declared, summaries).map { "\($0.0.name):\($0.1)" }.joined(separator: ",")
+        var rows = 0
+        var nonNull = [Int](repeating: 0, count: declared.count)
+        var minimum = [SQLValue?](repeating: nil, count: declared.count)
+        var maximum = [SQLValue?](repeating: nil, count: declared.count)
+        var distinct = [[UInt64]](repeating: [], count: declared.count)
+        var parts: [String: CatalogTable.Part] = [:]
+        var samples: [(partition: CatalogPartition, rows: [[SQLValue]])] = []
+        let byDataset = declared.contains { $0.name == "dataset" }
+        for partition in partitions {
+            let stats = try statistics(of: partition, source, declared, summaries, signature)
+            guard stats.rows > 0 else { continue }
+            samples.append((partition, stats.sample))
+            rows += stats.rows
+            let name = byDataset ? partition.dataset : ""
+            var part =
+                parts[name]
+                ?? CatalogTable.Part(
+                    dataset: byDataset ? partition.dataset : nil, rows: 0, newestPartition: nil, partitions: 0)
+            part.rows += stats.rows
+            part.partitions += 1
+            if part.newestPartition.map({ $0.utf8.lexicographicallyPrecedes(partition.key.utf8) }) ?? true {
+                part.newestPartition = partition.key
+            }
+            parts[name] = part
+            var index = 0
+            for (k, summary) in summaries.enumerated() where summary != .opaque {
+                let column = stats.columns[index]
+                index += 1
+                nonNull[k] += column.nonNull
+                if let low = column.minimum, minimum[k].map({ CatalogPartitionStatistics.precedes(low, $0) }) ?? true {
+                    minimum[k] = low
+                }
+                if let high = column.maximum, maximum[k].map({ CatalogPartitionStatistics.precedes($0, high) }) ?? true
+                {
+                    maximum[k] = high
+                }
+                if let hashes = column.hashes { distinct[k] += hashes }
+            }
+        }
+        let first = mergedFirstRows(declared, source, samples)
+        let columns = declared.enumerated().map { k, column in
+            let summary = summaries[k]
+            return CatalogColumn(
+                name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - nonNull[k],
+                distinct: summary == .full ? Self.distinctCount(&distinct[k]) : nil,
+                minimum: summary == .full ? minimum[k] : nil,
+                maximum: summary == .full ? maximum[k] : nil, summary: summary)
+        }
+        return CatalogTable(
+            source: source, rows: rows, columns: columns,
+            parts: parts.keys.sorted().map { parts[$0]! },
+            sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
+    }
+
+    /// Distinct values among hashes gathered from several partitions (sorting beats a set at a million).
+    private static func distinctCount(_ hashes: inout [UInt64]) -> Int {
+        hashes.sort()
+        var count = 0
+        var previous: UInt64?
+        for h in hashes where h != previous {
+            count += 1
+            previous = h
+        }
+        return count
+    }
+
+    /// One partition's statistics, from the cache when it has them.
+    private func statistics(
+        of partition: CatalogPartition, _ source: CatalogSource, _ declared: [(name: String, type: String, key: Int)],
+        _ summaries: [CatalogColumn.Summary], _ signature: String
+    ) throws -> CatalogPartitionStatistics {
+        if let bytes = try cache?.statistics(table: source.table, partition: partition, signature: signature),
+            let stats = CatalogPartitionStatistics(encoded: bytes),
+            stats.columns.count == summaries.filter({ $0 != .opaque }).count
+        {
+            return stats
+        }
+        var selections = ["count(*)"]
+        var full: [String] = []
+        for (column, summary) in zip(declared, summaries) where summary != .opaque {
+            let name = CatalogSource.quoted(column.name)
+            selections += ["count(\(name))", "min(\(name))", "max(\(name))"]
+            if summary == .full { full.append(name) }
+        }
+        let counts =
+            try runner.run("SELECT \(selections.joined(separator: ", ")) FROM \(partition.rows)").rows.first ?? []
+        var hashes = [Set<UInt64>](repeating: [], count: full.count)
+        if !full.isEmpty {
+            for row in try runner.run("SELECT \(full.joined(separator: ", ")) FROM \(partition.rows)").rows {
+                for (k, value) in row.enumerated() {
+                    if let h = CatalogPartitionStatistics.hash(value) { hashes[k].insert(h) }
+                }
+            }
+        }
+        var columns: [CatalogPartitionStatistics.Column] = []
+        var fullIndex = 0
+        var index = 1
+        for summary in summaries where summary != .opaque {
+            let low = counts[index + 1]
+            let high = counts[index + 2]
+            var column = CatalogPartitionStatistics.Column(
+                nonNull: Self.int(counts[index]), minimum: low.isNull ? nil : low, maximum: high.isNull ? nil : high,
+                hashes: nil)
+            index += 3
+            if summary == .full {
+                column.hashes = hashes[fullIndex].sorted()
+                fullIndex += 1
+            }
+            columns.append(column)
+        }
+        let stats = CatalogPartitionStatistics(
+            rows: Self.int(counts.first), columns: columns,
+            sample: try firstRows(declared, source, rows: partition.rows))
+        try cache?.store(stats.encoded(), table: source.table, partition: partition, signature: signature)
+        return stats
+    }
+
     /// The first rows in key order. Whole bodies are read for those rows only, by the row's `id` (the start of a
     /// text, the size of a blob); a table with whole bodies but no `id` shows the other columns.
-    func sample(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource) throws -> QueryTable {
+    /// - Parameters:
+    ///   - first: the first rows, when already known (merged from partitions).
+    ///   - bodiesFrom: where those rows' bodies are read: the table, or the partitions the rows came from.
+    func sample(
+        _ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource, first: [[SQLValue]]? = nil,
+        bodiesFrom: [String]? = nil
+    ) throws -> QueryTable {
         let names = declared.map(\.name).filter { !source.loadColumns.contains($0) }
         let opaque = names.filter { source.opaqueColumns.contains($0) }
         let byID = !opaque.isEmpty && declared.contains { $0.name == "id" }
         let plain = names.filter { !source.opaqueColumns.contains($0) }
-        let selected = (byID ? ["id"] : []) + plain
-        let first = try runner.run(
-            "SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(source.rows) "
-                + "ORDER BY \(order(declared, source)) LIMIT \(Self.sampleRows)")
+        let first = QueryTable(
+            columns: sampleColumns(declared, source),
+            rows: try first ?? firstRows(declared, source, rows: source.rows))
         guard byID, !first.rows.isEmpty else { return QueryTable(columns: plain, rows: first.rows) }
         let ids = first.rows.map { $0[0].description }
         let bodies = opaque.map { name in
@@ -86,11 +222,13 @@ public struct CatalogReader: Sendable {
             return "CASE WHEN typeof(\(column)) = 'blob' THEN '<' || length(\(column)) || ' bytes>' "
                 + "ELSE substr(\(column), 1, 200) END"
         }
-        let fetched = try runner.run(
-            "SELECT id, \(bodies.joined(separator: ", ")) FROM \(CatalogSource.quoted(source.table)) "
-                + "WHERE id IN (\(ids.joined(separator: ", ")))")
         var byRow: [String: [SQLValue]] = [:]
-        for row in fetched.rows { byRow[row[0].description] = Array(row.dropFirst()) }
+        for rows in bodiesFrom ?? [CatalogSource.quoted(source.table)] {
+            let fetched = try runner.run(
+                "SELECT id, \(bodies.joined(separator: ", ")) FROM \(rows) WHERE id IN (\(ids.joined(separator: ", ")))"
+            )
+            for row in fetched.rows { byRow[row[0].description] = Array(row.dropFirst()) }
+        }
         let rows = first.rows.map { row -> [SQLValue] in
             let values = byRow[row[0].description] ?? opaque.map { _ in SQLValue.null }
             return names.map { name in
@@ -99,6 +237,43 @@ public struct CatalogReader: Sendable {
             }
         }
         return QueryTable(columns: names, rows: rows)
+    }
+
+    /// The columns a sample selects: what it shows but whole bodies, after the `id` its bodies are found by.
+    private func sampleColumns(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource)
+        -> [String]
+    {
+        let names = declared.map(\.name).filter { !source.loadColumns.contains($0) }
+        let byID = names.contains { source.opaqueColumns.contains($0) } && declared.contains { $0.name == "id" }
+        return (byID ? ["id"] : []) + names.filter { !source.opaqueColumns.contains($0) }
+    }
+
+    /// The first sample rows of `rows` (the table's, or one partition's) in the table's order.
+    private func firstRows(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource, rows: String)
+        throws -> [[SQLValue]]
+    {
+        try runner.run(
+            "SELECT \(sampleColumns(declared, source).map(CatalogSource.quoted).joined(separator: ", ")) FROM \(rows) "
+                + "ORDER BY \(orderNames(declared, source).map(CatalogSource.quoted).joined(separator: ", ")) "
+                + "LIMIT \(Self.sampleRows)"
+        ).rows
+    }
+
+    /// Partitions' first rows merged into the table's, in SQLite's order of the order columns.
+    /// - Returns: the rows, and the partitions (their rows SQL) they came from.
+    private func mergedFirstRows(
+        _ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource,
+        _ partitions: [(partition: CatalogPartition, rows: [[SQLValue]])]
+    ) -> (rows: [[SQLValue]], from: [String]) {
+        let columns = sampleColumns(declared, source)
+        let positions = orderNames(declared, source).compactMap { columns.firstIndex(of: $0) }
+        let all = partitions.flatMap { p in p.rows.map { (p.partition.rows, $0) } }.sorted { a, b in
+            for k in positions where a.1[k] != b.1[k] { return CatalogPartitionStatistics.precedes(a.1[k], b.1[k]) }
+            return false
+        }.prefix(Self.sampleRows)
+        var from: [String] = []
+        for (rows, _) in all where !from.contains(rows) { from.append(rows) }
+        return (all.map(\.1), from)
     }
 
     /// The table as CSV: every column but the load's, in key order, at most `limit` rows.
@@ -189,13 +364,16 @@ public struct CatalogReader: Sendable {
     /// The table's own key when the load does not set it; otherwise every value shown but whole bodies, so rows
     /// that tie are identical in what is shown.
     private func order(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource) -> String {
+        let names = orderNames(declared, source)
+        return names.isEmpty ? "1" : names.map(CatalogSource.quoted).joined(separator: ", ")
+    }
+
+    private func orderNames(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource) -> [String] {
         let key = declared.filter { $0.key > 0 }.sorted { $0.key < $1.key }.map(\.name)
         let usable = !key.isEmpty && key.allSatisfy { !source.loadColumns.contains($0) }
-        let names =
-            usable
+        return usable
             ? key
             : declared.map(\.name).filter { !source.loadColumns.contains($0) && !source.opaqueColumns.contains($0) }
-        return names.isEmpty ? "1" : names.map(CatalogSource.quoted).joined(separator: ", ")
     }
 
     /// An integer the warehouse returned, 0 for anything else (NULL).

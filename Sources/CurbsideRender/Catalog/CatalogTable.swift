@@ -35,16 +35,19 @@ public struct CatalogSource: Sendable, Hashable {
     public var loadColumns: Set<String>
     /// Columns holding whole response bodies or row texts: not summarised, shown for sample rows only.
     public var opaqueColumns: Set<String>
+    /// The partitions whose rows together are `rows`, when the table's statistics can be kept per partition.
+    public var partitions: [CatalogPartition]?
 
     public init(
         table: String, layer: CatalogLayer, rows: String? = nil, loadColumns: Set<String> = [],
-        opaqueColumns: Set<String> = []
+        opaqueColumns: Set<String> = [], partitions: [CatalogPartition]? = nil
     ) {
         self.table = table
         self.layer = layer
         self.rows = rows ?? CatalogSource.quoted(table)
         self.loadColumns = loadColumns
         self.opaqueColumns = opaqueColumns
+        self.partitions = partitions
     }
 
     /// `'text'`: a string literal for SQLite.

@@ -1,0 +1,114 @@
+import CurbsideModel
+import GRDB
+
+/// What NYC gold needs from one partition's silver rows: the day's money and count, and the counts and fines by
+/// violation, agency, county and hour. Cleaning keeps these in `nyc_partition_totals` as it writes silver, and
+/// aggregation only sums them (see migration 0010).
+struct NYCPartitionTotals {
+    /// The silver columns the totals read.
+    struct Entry {
+        var violation: String
+        var agency: String?
+        var county: String?
+        var minutes: Int?
+        var fineCents: Int64
+        var paidCents: Int64
+        var dueCents: Int64
+        var judged: Bool
+
+        init(_ v: NYCViolation) {
+            violation = v.violation
+            agency = v.issuingAgency
+            county = v.county
+            minutes = v.violationTimeMinutes
+            fineCents = v.fineCents
+            paidCents = v.paymentCents
+            dueCents = v.amountDueCents
+            judged = v.judgmentEntryDate != nil
+        }
+
+        /// From a `silver_nyc_violations` row selected with ``Entry/columns``.
+        init(_ row: Row) {
+            violation = row["violation"]
+            agency = row["issuing_agency"]
+            county = row["county"]
+            minutes = row["violation_time_minutes"]
+            fineCents = row["fine_amount_cents"]
+            paidCents = row["payment_amount_cents"]
+            dueCents = row["amount_due_cents"]
+            judged = row["judged"]
+        }
+
+        static let columns = """
+            violation, issuing_agency, county, violation_time_minutes, fine_amount_cents, payment_amount_cents,
+            amount_due_cents, judgment_entry_date IS NOT NULL AS judged
+            """
+
+        /// Where the row counts: one entry of each kind.
+        var keys: [(kind: String, key: DatabaseValue)] {
+            [
+                ("day", .null), ("violation", violation.databaseValue),
+                ("agency", (agency ?? "UNKNOWN").databaseValue), ("county", (county ?? "UNKNOWN").databaseValue),
+                ("hour", minutes.map { ($0 / 60).databaseValue } ?? .null),
+            ]
+        }
+
+        /// Money owed on a judgment: what `outstanding` sums.
+        var outstandingCents: Int64 { dueCents > 0 && judged ? dueCents : 0 }
+    }
+
+    struct Sums {
+        var violations = 0
+        var fines: Int64 = 0
+        var paid: Int64 = 0
+        var due: Int64 = 0
+        var outstanding: Int64 = 0
+
+        mutating func add(_ e: Entry, sign: Int = 1) {
+            violations += sign
+            fines += Int64(sign) * e.fineCents
+            paid += Int64(sign) * e.paidCents
+            due += Int64(sign) * e.dueCents
+            outstanding += Int64(sign) * e.outstandingCents
+        }
+    }
+
+    struct Key: Hashable {
+        var kind: String
+        var key: DatabaseValue
+    }
+
+    private(set) var sums: [Key: Sums] = [:]
+
+    mutating func add(_ v: NYCViolation) {
+        let entry = Entry(v)
+        for (kind, key) in entry.keys { sums[Key(kind: kind, key: key), default: Sums()].add(entry) }
+    }
+
+    /// Replaces the partition's stored totals with these.
+    func store(partition: String, db: Database) throws {
+        try db.execute(sql: "DELETE FROM nyc_partition_totals WHERE partition_key = ?", arguments: [partition])
+        for (key, s) in sums {
+            try db.execute(
+                sql: "INSERT INTO nyc_partition_totals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [partition, key.kind, key.key, s.violations, s.fines, s.paid, s.due, s.outstanding])
+        }
+    }
+
+    /// Takes one row out of another partition's stored totals, when a later copy of its summons replaces it.
+    static func remove(_ entry: Entry, from partition: String, db: Database) throws {
+        var s = Sums()
+        s.add(entry, sign: -1)
+        for (kind, key) in entry.keys {
+            try db.execute(
+                sql: """
+                    UPDATE nyc_partition_totals SET violations = violations + ?, fines_cents = fines_cents + ?,
+                        paid_cents = paid_cents + ?, due_cents = due_cents + ?, outstanding_cents = outstanding_cents + ?
+                    WHERE partition_key = ? AND kind = ? AND key IS ?
+                    """, arguments: [s.violations, s.fines, s.paid, s.due, s.outstanding, partition, kind, key])
+        }
+        try db.execute(
+            sql: "DELETE FROM nyc_partition_totals WHERE partition_key = ? AND kind <> 'day' AND violations = 0",
+            arguments: [partition])
+    }
+}

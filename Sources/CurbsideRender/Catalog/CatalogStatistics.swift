@@ -1,0 +1,197 @@
+import CurbsideModel
+
+/// One partition of a table whose statistics the catalog keeps per partition, so a build that brings one new day
+/// reads that day's rows only, not a million others (the catalog's whole-table statistics were 88 % of rendering a
+/// million-row site).
+public struct CatalogPartition: Sendable, Hashable {
+    /// The dataset the partition belongs to (also for tables without a `dataset` column).
+    public var dataset: String
+    public var key: String
+    /// SQL naming the partition's rows of the table: a parenthesised `SELECT`.
+    public var rows: String
+
+    public init(dataset: String, key: String, rows: String) {
+        self.dataset = dataset
+        self.key = key
+        self.rows = rows
+    }
+}
+
+/// Where per-partition statistics are kept between builds. Writers of a partition's rows forget its entries
+/// (`Warehouse.forgetCatalogStatistics`); an entry is also tied to the table's columns by a signature.
+public protocol CatalogStatisticsCache: Sendable {
+    func statistics(table: String, partition: CatalogPartition, signature: String) throws -> [UInt8]?
+    func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws
+}
+
+/// What the catalog counts in one partition of a table: rows, and for each summarised column its non-null values,
+/// least and greatest, and (for fully summarised columns) a 64-bit hash of each distinct value, so partitions
+/// merge into the table's exact distinct count (exact unless two different values share a hash: with 5 million
+/// distinct values, odds of about one in a million).
+public struct CatalogPartitionStatistics: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        public var nonNull: Int
+        public var minimum: SQLValue?
+        public var maximum: SQLValue?
+        /// Sorted; nil for columns summarised by nulls only.
+        public var hashes: [UInt64]?
+    }
+
+    public var rows: Int
+    public var columns: [Column]
+    /// The partition's first rows in the table's order, as the catalog's sample selects them.
+    public var sample: [[SQLValue]]
+
+    /// The hash DISTINCT is counted by: SQLite's equality, where the integer 1 and the real 1.0 are one value and
+    /// the text '1' another (FNV-1a over a type tag and the value's bytes).
+    static func hash(_ value: SQLValue) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) {
+            h ^= UInt64(byte)
+            h = h &* 0x100_0000_01b3
+        }
+        func mix(word: UInt64) {
+            for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        switch value {
+        case .null: return nil
+        case .integer(let i):
+            mix(UInt8(1))
+            mix(word: UInt64(bitPattern: i))
+        case .real(let d):
+            if let i = Int64(exactly: d) {
+                mix(UInt8(1))
+                mix(word: UInt64(bitPattern: i))
+            } else {
+                mix(UInt8(2))
+                mix(word: d.bitPattern)
+            }
+        case .text(let s):
+            mix(UInt8(3))
+            for byte in s.utf8 { mix(byte) }
+        }
+        return h
+    }
+
+    /// SQLite's order of values: NULL, then numbers by value, then text by its bytes.
+    static func precedes(_ a: SQLValue, _ b: SQLValue) -> Bool {
+        func rank(_ v: SQLValue) -> Int {
+            switch v {
+            case .null: 0
+            case .integer, .real: 1
+            case .text: 2
+            }
+        }
+        switch (a, b) {
+        case (.integer(let x), .integer(let y)): return x < y
+        case (.text(let x), .text(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
+        default:
+            if rank(a) != rank(b) { return rank(a) < rank(b) }
+            return (a.number ?? 0) < (b.number ?? 0)
+        }
+    }
+
+    // MARK: Encoding (little-endian; a version byte first, so an old entry is recomputed rather than misread)
+
+    static let formatVersion: UInt8 = 2
+
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = [Self.formatVersion]
+        func int(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+        func value(_ v: SQLValue?) {
+            switch v {
+            case nil: out.append(0)
+            case .null?: out.append(4)
+            case .integer(let i)?:
+                out.append(1)
+                int(i)
+            case .real(let d)?:
+                out.append(2)
+                int(Int64(bitPattern: d.bitPattern))
+            case .text(let s)?:
+                out.append(3)
+                int(Int64(s.utf8.count))
+                out.append(contentsOf: s.utf8)
+            }
+        }
+        int(Int64(rows))
+        int(Int64(columns.count))
+        for column in columns {
+            int(Int64(column.nonNull))
+            value(column.minimum)
+            value(column.maximum)
+            int(Int64(column.hashes?.count ?? -1))
+            for h in column.hashes ?? [] { int(Int64(bitPattern: h)) }
+        }
+        int(Int64(sample.count))
+        int(Int64(sample.first?.count ?? 0))
+        for row in sample { for v in row { value(v) } }
+        return out
+    }
+
+    /// - Returns: nil when the bytes are not an entry of this format.
+    init?(encoded bytes: [UInt8]) {
+        var i = 1
+        guard bytes.first == Self.formatVersion else { return nil }
+        func int() -> Int64? {
+            guard i + 8 <= bytes.count else { return nil }
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(bytes[i + k]) << UInt64(8 * k) }
+            i += 8
+            return Int64(bitPattern: v)
+        }
+        func value() -> SQLValue?? {
+            guard i < bytes.count else { return nil }
+            let tag = bytes[i]
+            i += 1
+            switch tag {
+            case 0: return .some(nil)
+            case 4: return .some(.null)
+            case 1: return int().map { .some(.integer($0)) }
+            case 2: return int().map { .some(.real(Double(bitPattern: UInt64(bitPattern: $0)))) }
+            case 3:
+                guard let n = int(), n >= 0, i + Int(n) <= bytes.count else { return nil }
+                defer { i += Int(n) }
+                return .some(.text(String(decoding: bytes[i..<(i + Int(n))], as: UTF8.self)))
+            default: return nil
+            }
+        }
+        guard let rows = int(), let count = int(), count >= 0 else { return nil }
+        var columns: [Column] = []
+        for _ in 0..<count {
+            guard let nonNull = int(), let minimum = value(), let maximum = value(), let n = int() else { return nil }
+            var hashes: [UInt64]?
+            if n >= 0 {
+                guard i + 8 * Int(n) <= bytes.count else { return nil }
+                let start = i
+                hashes = bytes.withUnsafeBytes { raw in
+                    (0..<Int(n)).map {
+                        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * $0, as: UInt64.self))
+                    }
+                }
+                i += 8 * Int(n)
+            }
+            columns.append(Column(nonNull: Int(nonNull), minimum: minimum, maximum: maximum, hashes: hashes))
+        }
+        guard let sampleRows = int(), let width = int(), sampleRows >= 0, width >= 0 else { return nil }
+        var sample: [[SQLValue]] = []
+        for _ in 0..<sampleRows {
+            var row: [SQLValue] = []
+            for _ in 0..<width {
+                guard let v = value() else { return nil }
+                row.append(v ?? .null)
+            }
+            sample.append(row)
+        }
+        guard i == bytes.count else { return nil }
+        self.rows = Int(rows)
+        self.columns = columns
+        self.sample = sample
+    }
+
+    init(rows: Int, columns: [Column], sample: [[SQLValue]]) {
+        self.rows = rows
+        self.columns = columns
+        self.sample = sample
+    }
+}

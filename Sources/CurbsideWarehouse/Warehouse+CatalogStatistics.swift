@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+extension Warehouse {
+    /// Forgets the data catalog's statistics of a partition: every stage that writes the partition's rows (bronze,
+    /// silver, quarantine, superseded) calls this in the same transaction.
+    public static func forgetCatalogStatistics(dataset: String, partition: String, db: Database) throws {
+        try db.execute(
+            sql: "DELETE FROM catalog_partition_statistics WHERE dataset = ? AND partition_key = ?",
+            arguments: [dataset, partition])
+    }
+
+    /// Forgets the data catalog's statistics of every partition of a dataset (a stage that rebuilds it whole).
+    public static func forgetCatalogStatistics(dataset: String, db: Database) throws {
+        try db.execute(sql: "DELETE FROM catalog_partition_statistics WHERE dataset = ?", arguments: [dataset])
+    }
+
+    /// The stored statistics of a table's partition, when they were counted over the same rows and columns.
+    public func catalogStatistics(
+        table: String, dataset: String, partition: String, rows: String, signature: String
+    ) throws -> [UInt8]? {
+        try read { db in
+            try Data.fetchOne(
+                db,
+                sql: """
+                    SELECT statistics FROM catalog_partition_statistics
+                    WHERE table_name = ? AND dataset = ? AND partition_key = ? AND rows_sql = ? AND signature = ?
+                    """, arguments: [table, dataset, partition, rows, signature]
+            ).map { [UInt8]($0) }
+        }
+    }
+
+    /// Keeps a table partition's statistics for the next build.
+    public func storeCatalogStatistics(
+        _ statistics: [UInt8], table: String, dataset: String, partition: String, rows: String, signature: String
+    ) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO catalog_partition_statistics VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [table, dataset, partition, rows, signature, Data(statistics)])
+        }
+    }
+}

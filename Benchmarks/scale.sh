@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Scale: N synthetic NYC rows (resampled from the real sample: for speed, never for judging results)
 # through the whole pipeline, and the same rows through the reference NYC logic in pandas and DuckDB.
-# Prints one table: ingest rows/s, clean + aggregate, render + publish, no-change rebuild, peak RSS,
-# and the alternatives' load/transform seconds and peak RSS with the ratios. Also checks that the
-# three tools' daily, weekly and top-10 CSVs agree.
+# Prints one table: ingest rows/s, clean + aggregate, render + publish, no-change rebuild, one new day,
+# peak RSS, and the alternatives' load/transform seconds and peak RSS with the ratios. Also checks that
+# the three tools' daily, weekly and top-10 CSVs agree.
+#
+# The simulator serves the window of the day after the as-of: N rows over its first 30 days (what the
+# first build reads) and N/30 more on its last day, which the third build (as-of + 1 day) brings in as
+# one new day. pandas and DuckDB read every served row; the CSVs compared are the third build's.
 #
 #   Benchmarks/scale.sh [ROWS ...]      (default: 1000000; e.g. "1000000 5000000")
 #
@@ -13,6 +17,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 venv="$root/Benchmarks/.venv"
 asof="2025-07-10"
+next_day=$(date -u -d "$asof + 1 day" +%Y-%m-%d)
 sizes=("${@:-1000000}")
 swift build -c release --product curbside >/dev/null
 bin="$root/.build/release/curbside"
@@ -25,17 +30,23 @@ printf '%s, %s, %s\n' "$(nproc) cores" "$(free -g | awk '/Mem:/ {print $2}') GiB
 for rows in "${sizes[@]}"; do
     work=$(mktemp -d)
     printf 'ingest:\n  page_size: 50000\n  concurrency: 4\ndatasets:\n  nyc:\n    max_days_per_run: 0\n' > "$work/bench.yml"
-    "$bin" simulate --synthetic-nyc "$rows" --as-of "$asof" --port 0 --write-json "$work/rows.json" > "$work/sim.log" &
+    "$bin" simulate --synthetic-nyc "$((rows + rows / 30))" --as-of "$next_day" --port 0 --write-json "$work/rows.json" \
+        > "$work/sim.log" &
     sim=$!
     for _ in $(seq 1 1200); do grep -q "portal simulator at" "$work/sim.log" && break; sleep 0.5; done
     url=$(sed -n 's/^portal simulator at \(http[^ ]*\).*/\1/p' "$work/sim.log")
     run() { /usr/bin/time -v "$bin" build --config "$work/bench.yml" --warehouse "$work/w.sqlite" --site "$work/site" \
-        --portal-url "$url" --as-of "$asof" --only nyc > "$work/$1.log" 2> "$work/$1.time"; }
-    t0=$(date +%s.%N); run build; t1=$(date +%s.%N); run again; t2=$(date +%s.%N)
+        --portal-url "$url" --as-of "$2" --only nyc > "$work/$1.log" 2> "$work/$1.time"; }
+    t0=$(date +%s.%N); run build "$asof"; t1=$(date +%s.%N); run again "$asof"; t2=$(date +%s.%N)
+    run next "$next_day"; t3=$(date +%s.%N)
     kill "$sim"; wait "$sim" 2>/dev/null || true
     w="$work/w.sqlite"
     ingest=$(stage "$w" ingest 1); clean=$(stage "$w" clean 1); aggregate=$(stage "$w" aggregate 1)
     quality=$(stage "$w" quality 1); render=$(stage "$w" render 1); publish=$(stage "$w" publish 1)
+    last=$(sqlite3 "$w" "SELECT max(id) FROM runs")
+    first_rows=$(sqlite3 "$w" "SELECT sum(rows) FROM partitions WHERE dataset = 'nyc_violations' AND key < (SELECT max(key) FROM partitions WHERE dataset = 'nyc_violations')")
+    next_clean=$(stage "$w" clean "$last"); next_aggregate=$(stage "$w" aggregate "$last")
+    next_render=$(stage "$w" render "$last"); next_publish=$(stage "$w" publish "$last")
     transform=$(echo "$clean + $aggregate" | bc -l)
     gold="$work/site/latest/data"
     "$venv/bin/python" Benchmarks/scale/nyc_pandas.py "$work/rows.json" "$work/pandas" > "$work/pandas.json"
@@ -45,16 +56,22 @@ for rows in "${sizes[@]}"; do
     agree=$("$venv/bin/python" Benchmarks/scale/compare_gold.py "$gold" "$work/pandas" "$work/duckdb")
     duck_t=$(field "$work/duckdb.json" transform)
     echo
-    echo "## $rows NYC rows ($(( $(stat -c %s "$work/rows.json") / 1000000 )) MB of JSON)"
+    echo "## $first_rows NYC rows in the first build ($(( $(stat -c %s "$work/rows.json") / 1000000 )) MB of JSON served in all)"
     echo "| work | seconds | peak RSS |"
     echo "|---|---|---|"
     printf '| Curbside build: loopback simulator → bronze → silver → gold → site | %.2f | %s MB |\n' \
         "$(seconds "$t0" "$t1")" "$(rss_mb "$work/build.time")"
-    printf '| · ingest | %s (%.0f rows/s) | |\n' "$ingest" "$(echo "$rows / $ingest" | bc -l)"
+    printf '| · ingest | %s (%.0f rows/s) | |\n' "$ingest" "$(echo "$first_rows / $ingest" | bc -l)"
     printf '| · clean + aggregate (bronze → gold) | %.2f (clean %s, aggregate %s) | |\n' "$transform" "$clean" "$aggregate"
     printf '| · quality checks | %s | |\n' "$quality"
     printf '| · render + publish | %.2f (render %s, publish %s) | |\n' "$(echo "$render + $publish" | bc -l)" "$render" "$publish"
     printf '| Curbside no-change build | %.2f | %s MB |\n' "$(seconds "$t1" "$t2")" "$(rss_mb "$work/again.time")"
+    printf '| Curbside build with one new day (%d rows) | %.2f | %s MB |\n' "$((rows / 30))" "$(seconds "$t2" "$t3")" \
+        "$(rss_mb "$work/next.time")"
+    printf '| · clean + aggregate | %.2f (clean %s, aggregate %s) | |\n' "$(echo "$next_clean + $next_aggregate" | bc -l)" \
+        "$next_clean" "$next_aggregate"
+    printf '| · render + publish | %.2f (render %s, publish %s) | |\n' "$(echo "$next_render + $next_publish" | bc -l)" \
+        "$next_render" "$next_publish"
     printf '| pandas: load + transform | %s + %s | %s MB |\n' "$(field "$work/pandas.json" load)" \
         "$(field "$work/pandas.json" transform)" "$(mb "$work/pandas.json")"
     printf '| DuckDB: load + transform | %s + %s | %s MB |\n' "$(field "$work/duckdb.json" load)" "$duck_t" \

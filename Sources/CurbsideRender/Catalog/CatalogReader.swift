@@ -159,42 +159,57 @@ public struct CatalogReader: Sendable {
         {
             return stats
         }
-        var selections = ["count(*)"]
-        var full: [String] = []
-        for (column, summary) in zip(declared, summaries) where summary != .opaque {
-            let name = CatalogSource.quoted(column.name)
-            selections += ["count(\(name))", "min(\(name))", "max(\(name))"]
-            if summary == .full { full.append(name) }
+        // One pass over the partition's rows counts everything and keeps the first sample rows.
+        let shown = sampleColumns(declared, source)
+        let counted = zip(declared, summaries).filter { $0.1 != .opaque }.map(\.0.name)
+        let selected = shown + counted.filter { !shown.contains($0) }
+        let position = Dictionary(uniqueKeysWithValues: selected.enumerated().map { ($1, $0) })
+        let countedAt = counted.map { position[$0]! }
+        let full = zip(declared, summaries).filter { $0.1 != .opaque }.map { $0.1 == .full }
+        let orderAt = orderNames(declared, source).compactMap { position[$0] }
+        func precedes(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
+            // The table's order, then every selected value, so ties fall the same way on every machine.
+            for k in orderAt + Array(shown.indices) where a[k] != b[k] {
+                return CatalogPartitionStatistics.precedes(a[k], b[k])
+            }
+            return false
         }
-        let counts =
-            try runner.run("SELECT \(selections.joined(separator: ", ")) FROM \(partition.rows)").rows.first ?? []
-        var hashes = [Set<UInt64>](repeating: [], count: full.count)
-        if !full.isEmpty {
-            for row in try runner.run("SELECT \(full.joined(separator: ", ")) FROM \(partition.rows)").rows {
-                for (k, value) in row.enumerated() {
-                    if let h = CatalogPartitionStatistics.hash(value) { hashes[k].insert(h) }
+        var columns = counted.indices.map { k in
+            CatalogPartitionStatistics.Column(nonNull: 0, minimum: nil, maximum: nil, hashes: full[k] ? [] : nil)
+        }
+        var hashes = [Set<UInt64>](repeating: [], count: counted.count)
+        var first: [[SQLValue]] = []
+        let result = try runner.run(
+            "SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(partition.rows)")
+        for row in result.rows {
+            for (k, at) in countedAt.enumerated() {
+                let value = row[at]
+                guard !value.isNull else { continue }
+                columns[k].nonNull += 1
+                guard full[k] else { continue }
+                if columns[k].minimum.map({ CatalogPartitionStatistics.precedes(value, $0) }) ?? true {
+                    columns[k].minimum = value
                 }
+                if columns[k].maximum.map({ CatalogPartitionStatistics.precedes($0, value) }) ?? true {
+                    columns[k].maximum = value
+                }
+                if let h = CatalogPartitionStatistics.hash(value) { hashes[k].insert(h) }
+            }
+            if first.count < Self.sampleRows || precedes(row, first[first.count - 1]) {
+                first.insert(row, at: first.firstIndex { precedes(row, $0) } ?? first.count)
+                if first.count > Self.sampleRows { first.removeLast() }
             }
         }
-        var columns: [CatalogPartitionStatistics.Column] = []
-        var fullIndex = 0
-        var index = 1
-        for summary in summaries where summary != .opaque {
-            let low = counts[index + 1]
-            let high = counts[index + 2]
-            var column = CatalogPartitionStatistics.Column(
-                nonNull: Self.int(counts[index]), minimum: low.isNull ? nil : low, maximum: high.isNull ? nil : high,
-                hashes: nil)
-            index += 3
-            if summary == .full {
-                column.hashes = hashes[fullIndex].sorted()
-                fullIndex += 1
+        for k in columns.indices where full[k] { columns[k].hashes = hashes[k].sorted() }
+        // Rows SQLite sorts come back with whole REAL values as integers (its records store them so); the sample
+        // shows them as the sorted query does.
+        let sample = first.map { row in
+            row.prefix(shown.count).map { value -> SQLValue in
+                if case .real(let d) = value, let whole = Int64(exactly: d) { return .integer(whole) }
+                return value
             }
-            columns.append(column)
         }
-        let stats = CatalogPartitionStatistics(
-            rows: Self.int(counts.first), columns: columns,
-            sample: try firstRows(declared, source, rows: partition.rows))
+        let stats = CatalogPartitionStatistics(rows: result.rows.count, columns: columns, sample: sample)
         try cache?.store(stats.encoded(), table: source.table, partition: partition, signature: signature)
         return stats
     }
@@ -248,13 +263,15 @@ public struct CatalogReader: Sendable {
         return (byID ? ["id"] : []) + names.filter { !source.opaqueColumns.contains($0) }
     }
 
-    /// The first sample rows of `rows` (the table's, or one partition's) in the table's order.
+    /// The first sample rows of `rows` in the table's order, ties broken by the rest of what they select.
     private func firstRows(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource, rows: String)
         throws -> [[SQLValue]]
     {
-        try runner.run(
-            "SELECT \(sampleColumns(declared, source).map(CatalogSource.quoted).joined(separator: ", ")) FROM \(rows) "
-                + "ORDER BY \(orderNames(declared, source).map(CatalogSource.quoted).joined(separator: ", ")) "
+        let selected = sampleColumns(declared, source)
+        let order = orderNames(declared, source)
+        return try runner.run(
+            "SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(rows) "
+                + "ORDER BY \((order + selected.filter { !order.contains($0) }).map(CatalogSource.quoted).joined(separator: ", ")) "
                 + "LIMIT \(Self.sampleRows)"
         ).rows
     }
@@ -268,7 +285,9 @@ public struct CatalogReader: Sendable {
         let columns = sampleColumns(declared, source)
         let positions = orderNames(declared, source).compactMap { columns.firstIndex(of: $0) }
         let all = partitions.flatMap { p in p.rows.map { (p.partition.rows, $0) } }.sorted { a, b in
-            for k in positions where a.1[k] != b.1[k] { return CatalogPartitionStatistics.precedes(a.1[k], b.1[k]) }
+            for k in positions + Array(a.1.indices) where a.1[k] != b.1[k] {
+                return CatalogPartitionStatistics.precedes(a.1[k], b.1[k])
+            }
             return false
         }.prefix(Self.sampleRows)
         var from: [String] = []

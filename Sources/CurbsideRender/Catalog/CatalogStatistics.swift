@@ -93,7 +93,7 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 
     // MARK: Encoding (little-endian; a version byte first, so an old entry is recomputed rather than misread)
 
-    static let formatVersion: UInt8 = 2
+    static let formatVersion: UInt8 = 4
 
     func encoded() -> [UInt8] {
         var out: [UInt8] = [Self.formatVersion]

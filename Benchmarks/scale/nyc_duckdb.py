@@ -27,7 +27,7 @@ def main(path, out):
     columns = ["summons_number", "issue_date", "violation", "judgment_entry_date"] + MONEY
     start = time.perf_counter()
     spec = ", ".join(f"'{c}': 'VARCHAR'" for c in columns)
-    db.execute(f"CREATE TABLE raw AS SELECT * FROM read_json('{path}', format='array', columns={{{spec}}})")
+    db.execute(f"CREATE TABLE raw AS SELECT * FROM read_json('{path}', format='array', columns={{{spec}}}, maximum_object_size=1073741824)")
     loaded = time.perf_counter()
     db.execute(f"""
         CREATE TABLE clean AS

@@ -105,7 +105,10 @@ struct CatalogScope {
             partitions = partitioned([DatasetID.nycViolations.rawValue]) { _, key, _ in
                 "partition_key = \(CatalogSource.literal(key))"
             }
-            rows = "(SELECT * FROM \(quoted) WHERE partition_key BETWEEN '\(nyc.first.iso)' AND '\(nyc.last.iso)')"
+            // `+` keeps SQLite off the partition index: the CSV's first rows in key order then come from walking
+            // the key's index and stopping at the limit, not from sorting every row of the window (a million
+            // rows: 0.12 s instead of 0.75 s of CPU). Statistics are counted per partition, with the index.
+            rows = "(SELECT * FROM \(quoted) WHERE +partition_key BETWEEN '\(nyc.first.iso)' AND '\(nyc.last.iso)')"
         } else if table == "gold_meta" {
             let prefixes = (nyc == nil ? [] : [DatasetFamily.nyc]) + (chicago == nil ? [] : [.chicago])
             rows =

@@ -308,7 +308,10 @@ public struct CatalogReader: Sendable {
                 row.map { value in
                     switch value {
                     case .null: return .plain("")
-                    case .integer, .real: return .plain(value.description)
+                    case .integer: return .plain(value.description)
+                    // A whole REAL is written as an integer, as SQLite returns it from a sorted query, so the file
+                    // does not depend on whether the query plan sorted (the sample does the same).
+                    case .real(let d): return .plain(Int64(exactly: d).map(String.init) ?? value.description)
                     case .text(let text): return .text(text)
                     }
                 })

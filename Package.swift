@@ -164,7 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideSimulatorTests",
-            dependencies: ["CurbsideSimulator", "CurbsideIngest", "CurbsideTestSupport"],
+            dependencies: [
+                "CurbsideSimulator", "CurbsideIngest", "CurbsideClean", "CurbsideWarehouse", "CurbsideTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,7 +6,8 @@ import Foundation
 
 /// `curbside simulate`: the built-in portal simulator on loopback, for rehearsals and benchmarks.
 /// Serves the bundled sample (NYC, Chicago crashes and made-up vehicles and people), and optionally
-/// N synthetic NYC rows spread over the as-of's window instead of the NYC sample.
+/// N synthetic NYC rows or N synthetic Chicago crashes (with their made-up vehicles and people) spread
+/// over the as-of's window instead of the sample's: for speed, never for judging results.
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
@@ -20,7 +21,18 @@ struct SimulateCommand: AsyncParsableCommand {
         help: "Serve this many synthetic NYC rows (resampled from the real sample) over the window of --as-of.")
     var syntheticNYC: Int?
 
-    @Option(name: .customLong("as-of"), help: "With --synthetic-nyc: the as-of whose NYC window the rows fill.")
+    @Option(
+        name: .customLong("synthetic-chicago"),
+        help: """
+            Serve this many synthetic Chicago crashes, with made-up vehicles and people, over the window of \
+            --as-of instead of the sample's: resampled from the real sample, for speed tests only, never for \
+            judging the model.
+            """)
+    var syntheticChicago: Int?
+
+    @Option(
+        name: .customLong("as-of"),
+        help: "With --synthetic-nyc or --synthetic-chicago: the as-of whose window the rows fill.")
     var asOf: String?
 
     @Option(
@@ -64,23 +76,49 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             plan = try FaultPlanFile.plan(yaml: text, file: faults)
         }
-        let units = try SyntheticCrashUnits.rows(forCrashes: sample.chicagoCrashRows)
+        let chicago = try chicagoRows(sample: sample, config: config)
         let simulator = PortalSimulator(
             datasets: [
                 try SimulatedDataset(
                     id: config.nyc.datasetID, name: "NYC violations", rowsJSON: nycRows, rowsUpdatedAt: 1),
                 try SimulatedDataset(
-                    id: config.chicago.crashesID, name: "Chicago crashes", rowsJSON: sample.chicagoCrashRows,
+                    id: config.chicago.crashesID,
+                    name: syntheticChicago == nil ? "Chicago crashes" : "Chicago crashes (synthetic, for speed tests)",
+                    rowsJSON: chicago.crashes, rowsUpdatedAt: 1),
+                try SimulatedDataset(
+                    id: config.chicago.vehiclesID, name: "Chicago vehicles (made up)", rowsJSON: chicago.vehicles,
                     rowsUpdatedAt: 1),
                 try SimulatedDataset(
-                    id: config.chicago.vehiclesID, name: "Chicago vehicles (made up)", rowsJSON: units.vehicles,
-                    rowsUpdatedAt: 1),
-                try SimulatedDataset(
-                    id: config.chicago.peopleID, name: "Chicago people (made up)", rowsJSON: units.people,
+                    id: config.chicago.peopleID, name: "Chicago people (made up)", rowsJSON: chicago.people,
                     rowsUpdatedAt: 1),
             ], faults: plan, port: port)
         let url = try await simulator.start()
         say("portal simulator at \(url) (Ctrl-C to stop)")
         while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+
+    /// The sample's crashes with their made-up vehicles and people, or with `--synthetic-chicago` that many
+    /// synthetic crashes over the window of `--as-of`.
+    private func chicagoRows(sample: SampleBundle, config: CurbsideConfig) throws -> SyntheticChicago.Rows {
+        guard let count = syntheticChicago else {
+            let units = try SyntheticCrashUnits.rows(forCrashes: sample.chicagoCrashRows)
+            return SyntheticChicago.Rows(
+                crashes: sample.chicagoCrashRows, vehicles: units.vehicles, people: units.people)
+        }
+        guard count >= 0 else { throw ValidationError("--synthetic-chicago needs a count of 0 or more") }
+        guard let asOf = asOf.flatMap({ Day(iso: $0) }) else {
+            throw ValidationError("--synthetic-chicago needs --as-of YYYY-MM-DD")
+        }
+        let window = ChicagoWindow(asOf: asOf, backfillDays: config.chicago.backfillDays)
+        let started = ContinuousClock.now
+        let rows = try SyntheticChicago.rows(
+            templates: sample.chicagoCrashRows, count: count, days: window.days, seed: seed)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        say(
+            "synthetic: \(count) Chicago crashes (\(rows.crashes.count) bytes) with made-up vehicles and people "
+                + "over \(window.first.iso)…\(window.end.adding(days: -1).iso), for speed tests only; "
+                + "made in \(String(format: "%.2f", seconds)) s")
+        return rows
     }
 }

@@ -14,6 +14,9 @@ public struct ChicagoWindow: Sendable, Equatable {
 
     public func contains(_ day: Day) -> Bool { first <= day && day < end }
 
+    /// Every day of the window, oldest first.
+    public var days: [Day] { (first.ordinal..<max(first.ordinal, end.ordinal)).map(Day.init(ordinal:)) }
+
     /// One month of the window: its key and `[lower, upper)` bounds.
     public struct Month: Sendable, Equatable {
         public var key: PartitionKey

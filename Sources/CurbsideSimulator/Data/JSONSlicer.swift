@@ -9,21 +9,41 @@ enum JSONSlicer {
 
     /// The byte ranges of the elements of the top-level JSON array in `bytes`.
     static func elements(ofArray bytes: [UInt8]) throws(Failure) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        try walkArray(bytes) { start throws(Failure) in
+            let end = try skipValue(bytes, from: start)
+            ranges.append(start..<end)
+            return end
+        }
+        return ranges
+    }
+
+    /// Each element of the top-level JSON array in `bytes`, which must be an object, given to `visit` as its
+    /// members, in one pass (rather than finding the elements, then reading each again).
+    static func objects(
+        ofArray bytes: [UInt8], _ visit: ([(key: Range<Int>, value: Range<Int>)]) throws(Failure) -> Void
+    ) throws(Failure) {
+        try walkArray(bytes) { start throws(Failure) in
+            let (members, end) = try object(bytes, from: start, before: bytes.count)
+            try visit(members)
+            return end
+        }
+    }
+
+    /// Walks the top-level array: `element` reads the element starting at the index it is given and returns
+    /// the index just past it.
+    private static func walkArray(_ bytes: [UInt8], _ element: (Int) throws(Failure) -> Int) throws(Failure) {
         var i = skipSpace(bytes, from: 0)
         guard i < bytes.count, bytes[i] == UInt8(ascii: "[") else {
             throw Failure(offset: i, message: "expected a JSON array")
         }
         i = skipSpace(bytes, from: i + 1)
-        var ranges: [Range<Int>] = []
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
-            return try finish(bytes, after: i + 1, ranges)
-        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { return try finish(bytes, after: i + 1) }
         while true {
-            let end = try skipValue(bytes, from: i)
-            ranges.append(i..<end)
+            let end = try element(i)
             i = skipSpace(bytes, from: end)
             guard i < bytes.count else { throw Failure(offset: i, message: "unterminated array") }
-            if bytes[i] == UInt8(ascii: "]") { return try finish(bytes, after: i + 1, ranges) }
+            if bytes[i] == UInt8(ascii: "]") { return try finish(bytes, after: i + 1) }
             guard bytes[i] == UInt8(ascii: ",") else { throw Failure(offset: i, message: "expected , or ]") }
             i = skipSpace(bytes, from: i + 1)
         }
@@ -34,27 +54,34 @@ enum JSONSlicer {
     static func members(ofObject bytes: [UInt8], in range: Range<Int>) throws(Failure) -> [(
         key: Range<Int>, value: Range<Int>
     )] {
-        var i = skipSpace(bytes, from: range.lowerBound)
-        guard i < range.upperBound, bytes[i] == UInt8(ascii: "{") else {
+        try object(bytes, from: range.lowerBound, before: range.upperBound).members
+    }
+
+    /// The members of the object that starts at `start` (after white space), and the index just past it.
+    private static func object(_ bytes: [UInt8], from start: Int, before limit: Int) throws(Failure) -> (
+        members: [(key: Range<Int>, value: Range<Int>)], end: Int
+    ) {
+        var i = skipSpace(bytes, from: start)
+        guard i < limit, bytes[i] == UInt8(ascii: "{") else {
             throw Failure(offset: i, message: "expected a JSON object")
         }
         var members: [(key: Range<Int>, value: Range<Int>)] = []
         i = skipSpace(bytes, from: i + 1)
-        if i < range.upperBound, bytes[i] == UInt8(ascii: "}") { return members }
-        while i < range.upperBound {
+        if i < limit, bytes[i] == UInt8(ascii: "}") { return (members, i + 1) }
+        while i < limit {
             guard bytes[i] == UInt8(ascii: "\"") else { throw Failure(offset: i, message: "expected a key") }
             let keyStart = i
             let keyEnd = try skipValue(bytes, from: keyStart)
             i = skipSpace(bytes, from: keyEnd)
-            guard i < range.upperBound, bytes[i] == UInt8(ascii: ":") else {
+            guard i < limit, bytes[i] == UInt8(ascii: ":") else {
                 throw Failure(offset: i, message: "expected :")
             }
             let valueStart = skipSpace(bytes, from: i + 1)
             let valueEnd = try skipValue(bytes, from: valueStart)
             members.append((key: (keyStart + 1)..<(keyEnd - 1), value: valueStart..<valueEnd))
             i = skipSpace(bytes, from: valueEnd)
-            guard i < range.upperBound else { break }
-            if bytes[i] == UInt8(ascii: "}") { return members }
+            guard i < limit else { break }
+            if bytes[i] == UInt8(ascii: "}") { return (members, i + 1) }
             guard bytes[i] == UInt8(ascii: ",") else { throw Failure(offset: i, message: "expected , or }") }
             i = skipSpace(bytes, from: i + 1)
         }
@@ -91,21 +118,23 @@ enum JSONSlicer {
     }
 
     private static func skipString(_ bytes: [UInt8], from start: Int) throws(Failure) -> Int {
-        var i = start + 1
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): return i + 1
-            default: i += 1
+        // The hottest loop of loading (most of a row's bytes are inside strings): read through a pointer.
+        let end = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var i = start + 1
+            while i < buffer.count {
+                let byte = buffer[i]
+                if byte == UInt8(ascii: "\"") { return i + 1 }
+                i += byte == UInt8(ascii: "\\") ? 2 : 1
             }
+            return nil
         }
-        throw Failure(offset: start, message: "unterminated string")
+        guard let end else { throw Failure(offset: start, message: "unterminated string") }
+        return end
     }
 
-    private static func finish(_ bytes: [UInt8], after i: Int, _ ranges: [Range<Int>]) throws(Failure) -> [Range<Int>] {
+    private static func finish(_ bytes: [UInt8], after i: Int) throws(Failure) {
         let rest = skipSpace(bytes, from: i)
         guard rest == bytes.count else { throw Failure(offset: rest, message: "text after the array") }
-        return ranges
     }
 
     static func skipSpace(_ bytes: [UInt8], from start: Int) -> Int {

@@ -82,7 +82,7 @@ public struct NYCCleanStage: Sendable {
             try writer.supersede(rowID, by: by, reason: reason)
             report.superseded += 1
         }
-        let (silver, kept) = try writer.insert(cleaned.silver)
+        let (silver, kept) = try writer.insert(cleaned.silver, encoded: cleaned.encoded)
         report.silverRows += silver
         report.superseded += kept.count
         var totals = NYCPartitionTotals()
@@ -103,6 +103,8 @@ struct CleanedNYCPartition: Sendable {
     var superseded: [(rowID: Int64, by: Int64?, reason: String)] = []
     /// The last copy of each summons, in the order summons first appeared.
     var silver: [(rowID: Int64, violation: NYCViolation)] = []
+    /// `silver`'s values as the insert binds them.
+    var encoded = BoundRows(width: 1)
 
     /// - Parameter pages: the partition's pages in generation and page order.
     init(pages: [StoredBronzePage], partition: PartitionState) throws {
@@ -143,6 +145,7 @@ struct CleanedNYCPartition: Sendable {
                 }
             }
         }
+        encoded = SilverWriter.encode(silver, partition: partition.key.rawValue)
         for (rowID, recordID) in older {
             let by = recordID.flatMap { latest[$0] }.map { silver[$0].rowID }
             superseded.append(

@@ -33,35 +33,52 @@ struct SilverWriter {
         insertBatch = try PositionalStatement(db, sql: insert(rows: Self.batchRows))
     }
 
+    /// The rows' values in the insert's parameter order, ready to bind (built on the cleaning thread).
+    static func encode(_ rows: [(rowID: Int64, violation: NYCViolation)], partition: String) -> BoundRows {
+        var out = BoundRows(width: columns, capacity: rows.count)
+        for (rowID, v) in rows {
+            out.append(v.summonsNumber)
+            out.append(rowID)
+            out.append(partition)
+            out.append(partition)  // issue_date: cleaning keeps only rows issued on the partition's day
+            out.append(v.violationTimeMinutes.map(Int64.init))
+            out.append(v.violation)
+            out.append(v.violationStatus)
+            for cents in [v.fineCents, v.penaltyCents, v.interestCents, v.reductionCents, v.paymentCents] {
+                out.append(cents)
+            }
+            out.append(v.amountDueCents)
+            out.append(v.judgmentEntryDate)
+            out.append(v.plate)
+            out.append(v.state)
+            out.append(v.licenseType)
+            out.append(v.county)
+            out.append(v.precinct)
+            out.append(v.issuingAgency)
+        }
+        return out
+    }
+
     /// Inserts silver rows, `batchRows` at a time. When another partition already holds a summons, the copy from
     /// the later fetch (the higher bronze row id) wins and the other is recorded as superseded.
+    /// - Parameter encoded: the rows' values from ``encode(_:partition:)``.
     /// - Returns: how many rows are in silver now (inserted or replacing another copy), and the bronze row ids of
     ///   those kept out by a later copy in another partition.
-    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)]) throws -> (silver: Int, kept: Set<Int64>) {
+    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)], encoded: BoundRows) throws -> (
+        silver: Int, kept: Set<Int64>
+    ) {
         var silver = 0
         var kept: Set<Int64> = []
         var start = 0
         while start < rows.count {
             let batch = rows[start..<min(start + Self.batchRows, rows.count)]
+            let inserted: Int
+            if batch.count == Self.batchRows {
+                inserted = try insertBatch.run(encoded, first: start, count: batch.count)
+            } else {
+                inserted = try batch.indices.reduce(0) { $0 + (try insertOne.run(encoded, first: $1, count: 1)) }
+            }
             start = batch.endIndex
-            let statement = batch.count == Self.batchRows ? insertBatch : insertOne
-            if statement === insertOne {
-                for (rowID, violation) in batch {
-                    bind(violation, bronzeRowID: rowID, to: statement, row: 0)
-                    if try statement.run() > 0 {
-                        silver += 1
-                    } else if try resolve(violation, bronzeRowID: rowID) {
-                        silver += 1
-                    } else {
-                        kept.insert(rowID)
-                    }
-                }
-                continue
-            }
-            for (row, (rowID, violation)) in batch.enumerated() {
-                bind(violation, bronzeRowID: rowID, to: statement, row: row)
-            }
-            let inserted = try statement.run()
             silver += inserted
             guard inserted < batch.count else { continue }
             // Some summons were already in silver from another partition: find them, and settle each.
@@ -100,33 +117,8 @@ struct SilverWriter {
         try Outcomes.supersede(
             db, dataset: dataset, partition: otherPartition, rowID: otherRowID, by: bronzeRowID,
             reason: "a later copy of the same summons in \(partition)")
-        bind(v, bronzeRowID: bronzeRowID, to: insertOne, row: 0)
-        try insertOne.run()
+        try insertOne.run(Self.encode([(bronzeRowID, v)], partition: partition), first: 0, count: 1)
         return true
-    }
-
-    private func bind(_ v: NYCViolation, bronzeRowID: Int64, to s: PositionalStatement, row: Int) {
-        let first = Int32(row * Self.columns)
-        s.bind(first + 1, v.summonsNumber)
-        s.bind(first + 2, bronzeRowID)
-        s.bind(first + 3, partition)
-        s.bind(first + 4, partition)  // issue_date: cleaning keeps only rows issued on the partition's day
-        s.bind(first + 5, v.violationTimeMinutes.map(Int64.init))
-        s.bind(first + 6, v.violation)
-        s.bind(first + 7, v.violationStatus)
-        s.bind(first + 8, v.fineCents)
-        s.bind(first + 9, v.penaltyCents)
-        s.bind(first + 10, v.interestCents)
-        s.bind(first + 11, v.reductionCents)
-        s.bind(first + 12, v.paymentCents)
-        s.bind(first + 13, v.amountDueCents)
-        s.bind(first + 14, v.judgmentEntryDate)
-        s.bind(first + 15, v.plate)
-        s.bind(first + 16, v.state)
-        s.bind(first + 17, v.licenseType)
-        s.bind(first + 18, v.county)
-        s.bind(first + 19, v.precinct)
-        s.bind(first + 20, v.issuingAgency)
     }
 
     func quarantine(_ rowID: Int64, recordID: String?, reason: QuarantineReason) throws {

@@ -1,62 +1,75 @@
 import GRDB
 import GRDBSQLite
 
-/// A statement run many times in a row with its values bound by position straight into SQLite, for the loads of a
-/// million rows: GRDB's `StatementArguments` box every value, and SQLite copying each text it is given cost as much
-/// again. Texts are gathered into one buffer, reused from row to row, that SQLite reads in place.
-/// Use it inside one `Warehouse.write`; bind every parameter before each `run()`.
-public final class PositionalStatement {
-    private enum Value {
+/// Rows of values for a ``PositionalStatement``, gathered on any thread before the write (cleaning fills them on
+/// the thread that parses, so the writing thread only binds): each row `width` values, in parameter order. Texts
+/// share one buffer that SQLite reads in place.
+public struct BoundRows: Sendable {
+    enum Value: Sendable {
         case null
         case integer(Int64)
         case text(start: Int, count: Int)
     }
 
+    public let width: Int
+    var values: [Value] = []
+    var texts: [UInt8] = []
+
+    public init(width: Int, capacity: Int = 0) {
+        self.width = width
+        values.reserveCapacity(capacity * width)
+    }
+
+    /// Rows complete so far.
+    public var count: Int { values.count / width }
+
+    public mutating func append(_ text: String?) {
+        guard let text else {
+            values.append(.null)
+            return
+        }
+        let start = texts.count
+        texts.append(contentsOf: text.utf8)
+        values.append(.text(start: start, count: texts.count - start))
+    }
+
+    public mutating func append(_ integer: Int64?) {
+        values.append(integer.map(Value.integer) ?? .null)
+    }
+}
+
+/// A statement run many times in a row with its values bound by position straight into SQLite, for the loads of a
+/// million rows: GRDB's `StatementArguments` box every value, and SQLite copying each text it is given cost as much
+/// again. Use it inside one `Warehouse.write`.
+public final class PositionalStatement {
     private let statement: Statement
     private let db: Database
-    private var values: [Value]
-    private var texts: [UInt8] = []
+    /// The statement's parameters.
+    public let parameters: Int
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     public init(_ db: Database, sql: String) throws {
         self.db = db
         statement = try db.makeStatement(sql: sql)
-        values = Array(repeating: .null, count: Int(sqlite3_bind_parameter_count(statement.sqliteStatement)))
-        texts.reserveCapacity(4096)
+        parameters = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
     }
 
-    /// Binds a text, or NULL, to the 1-based parameter `index`.
-    public func bind(_ index: Int32, _ value: String?) {
-        guard let value else {
-            values[Int(index) - 1] = .null
-            return
-        }
-        let start = texts.count
-        texts.append(contentsOf: value.utf8)
-        values[Int(index) - 1] = .text(start: start, count: texts.count - start)
-    }
-
-    /// Binds an integer, or NULL, to the 1-based parameter `index`.
-    public func bind(_ index: Int32, _ value: Int64?) {
-        values[Int(index) - 1] = value.map(Value.integer) ?? .null
-    }
-
-    /// Runs the statement once with the values bound.
+    /// Runs the statement once with `count` rows of `rows`, from `first`, as its parameters.
     /// - Returns: the rows it changed.
     /// - Throws: `DatabaseError` with SQLite's message and the statement.
     @discardableResult
-    public func run() throws -> Int {
+    public func run(_ rows: BoundRows, first: Int, count: Int) throws -> Int {
+        precondition(count * rows.width == parameters, "\(count) rows of \(rows.width) for \(parameters) parameters")
         let handle = statement.sqliteStatement
-        defer { texts.removeAll(keepingCapacity: true) }
-        return try texts.withUnsafeBufferPointer { buffer in
-            for (position, value) in values.enumerated() {
+        return try rows.texts.withUnsafeBufferPointer { buffer in
+            for position in 0..<parameters {
                 let index = Int32(position + 1)
-                switch value {
+                switch rows.values[first * rows.width + position] {
                 case .null: sqlite3_bind_null(handle, index)
                 case .integer(let number): sqlite3_bind_int64(handle, index, number)
-                case .text(_, 0):
-                    sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                case .text(_, 0): sqlite3_bind_text(handle, index, "", 0, Self.transient)
                 case .text(let start, let count):
-                    // SQLITE_STATIC: the buffer outlives the step; the bindings are cleared before it changes.
+                    // SQLITE_STATIC: the buffer outlives the step; the bindings are cleared before it can change.
                     sqlite3_bind_text(handle, index, buffer.baseAddress.map { $0 + start }, Int32(count), nil)
                 }
             }

@@ -44,9 +44,11 @@ struct SilverWriter {
             out.append(v.violationTimeMinutes.map(Int64.init))
             out.append(v.violation)
             out.append(v.violationStatus)
-            for cents in [v.fineCents, v.penaltyCents, v.interestCents, v.reductionCents, v.paymentCents] {
-                out.append(cents)
-            }
+            out.append(v.fineCents)
+            out.append(v.penaltyCents)
+            out.append(v.interestCents)
+            out.append(v.reductionCents)
+            out.append(v.paymentCents)
             out.append(v.amountDueCents)
             out.append(v.judgmentEntryDate)
             out.append(v.plate)

@@ -47,6 +47,13 @@ struct CatalogScope {
         return clauses.isEmpty ? "0" : "(" + clauses.joined(separator: " OR ") + ")"
     }
 
+    /// Every partition of the warehouse, for ``known``.
+    static func partitions(in runner: any QueryRunner) throws -> [(dataset: String, key: String, generation: Int64)] {
+        try runner.run("SELECT dataset, key, generation FROM partitions ORDER BY dataset, key").rows.map {
+            ($0[0].description, $0[1].description, Int64(CatalogReader.int($0[2])))
+        }
+    }
+
     /// Whether the version holds a dataset's partition: the Swift twin of ``filter(dataset:key:)``.
     func includes(dataset: String, key: String) -> Bool {
         if let nyc, dataset == DatasetID.nycViolations.rawValue {

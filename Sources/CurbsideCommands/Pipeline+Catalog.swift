@@ -37,8 +37,7 @@ extension Pipeline {
         try checkDescriptions(tables: all.map(\.name), reader: reader)
         var scope = CatalogScope(nyc: options.includes(.nyc) && config.nyc.enabled ? nyc : nil, chicago: chicago)
         scope.nycAsOf = scope.nyc == nil ? nil : try nycAsOf()
-        scope.known = try warehouse.run("SELECT dataset, key, generation FROM partitions ORDER BY dataset, key").rows
-            .map { ($0[0].description, $0[1].description, Int64(CatalogReader.int($0[2]))) }
+        scope.known = try CatalogScope.partitions(in: warehouse)
         var entries: [CatalogPage.Entry] = []
         var files: [SiteFile] = []
         var quarantine: (rules: QueryTable, examples: QueryTable)?

@@ -290,9 +290,7 @@ struct CatalogTests {
         let warehouse = pipeline.warehouse
         func compare(_ label: String) throws {
             var scope = CatalogScope(nyc: NYCWindow(asOf: try pipeline.nycAsOf(), config: pipeline.config.nyc))
-            scope.known = try warehouse.run("SELECT dataset, key, generation FROM partitions").rows.map {
-                ($0[0].description, $0[1].description, Int64(CatalogReader.int($0[2])))
-            }
+            scope.known = try CatalogScope.partitions(in: warehouse)
             let plain = CatalogReader(runner: warehouse)
             let cached = CatalogReader(runner: warehouse, cache: WarehouseCatalogCache(warehouse: warehouse))
             var partitioned = 0

@@ -83,9 +83,8 @@ public struct CatalogReader: Sendable {
         let summaries = declared.map { summary(of: $0.name, in: source) }
         let signature = zip(declared, summaries).map { "\($0.0.name):\($0.1)" }.joined(separator: ",")
         var rows = 0
-        var nonNull = [Int](repeating: 0, count: declared.count)
-        var minimum = [SQLValue?](repeating: nil, count: declared.count)
-        var maximum = [SQLValue?](repeating: nil, count: declared.count)
+        var merged = [CatalogPartitionStatistics.Column](
+            repeating: .init(nonNull: 0, minimum: nil, maximum: nil, hashes: nil), count: declared.count)
         var distinct = [[UInt64]](repeating: [], count: declared.count)
         var parts: [String: CatalogTable.Part] = [:]
         var samples: [(partition: CatalogPartition, rows: [[SQLValue]])] = []
@@ -110,14 +109,8 @@ public struct CatalogReader: Sendable {
             for (k, summary) in summaries.enumerated() where summary != .opaque {
                 let column = stats.columns[index]
                 index += 1
-                nonNull[k] += column.nonNull
-                if let low = column.minimum, minimum[k].map({ CatalogPartitionStatistics.precedes(low, $0) }) ?? true {
-                    minimum[k] = low
-                }
-                if let high = column.maximum, maximum[k].map({ CatalogPartitionStatistics.precedes($0, high) }) ?? true
-                {
-                    maximum[k] = high
-                }
+                merged[k].nonNull += column.nonNull
+                merged[k].include(low: column.minimum, high: column.maximum)
                 if let hashes = column.hashes { distinct[k] += hashes }
             }
         }
@@ -125,10 +118,10 @@ public struct CatalogReader: Sendable {
         let columns = declared.enumerated().map { k, column in
             let summary = summaries[k]
             return CatalogColumn(
-                name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - nonNull[k],
+                name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - merged[k].nonNull,
                 distinct: summary == .full ? Self.distinctCount(&distinct[k]) : nil,
-                minimum: summary == .full ? minimum[k] : nil,
-                maximum: summary == .full ? maximum[k] : nil, summary: summary)
+                minimum: summary == .full ? merged[k].minimum : nil,
+                maximum: summary == .full ? merged[k].maximum : nil, summary: summary)
         }
         return CatalogTable(
             source: source, rows: rows, columns: columns,
@@ -168,11 +161,7 @@ public struct CatalogReader: Sendable {
         let full = zip(declared, summaries).filter { $0.1 != .opaque }.map { $0.1 == .full }
         let orderAt = orderNames(declared, source).compactMap { position[$0] }
         func precedes(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
-            // The table's order, then every selected value, so ties fall the same way on every machine.
-            for k in orderAt + Array(shown.indices) where a[k] != b[k] {
-                return CatalogPartitionStatistics.precedes(a[k], b[k])
-            }
-            return false
+            CatalogPartitionStatistics.precedes(a, b, order: orderAt, tieBreak: shown.indices)
         }
         var columns = counted.indices.map { k in
             CatalogPartitionStatistics.Column(nonNull: 0, minimum: nil, maximum: nil, hashes: full[k] ? [] : nil)
@@ -187,12 +176,7 @@ public struct CatalogReader: Sendable {
                 guard !value.isNull else { continue }
                 columns[k].nonNull += 1
                 guard full[k] else { continue }
-                if columns[k].minimum.map({ CatalogPartitionStatistics.precedes(value, $0) }) ?? true {
-                    columns[k].minimum = value
-                }
-                if columns[k].maximum.map({ CatalogPartitionStatistics.precedes($0, value) }) ?? true {
-                    columns[k].maximum = value
-                }
+                columns[k].include(low: value, high: value)
                 if let h = CatalogPartitionStatistics.hash(value) { hashes[k].insert(h) }
             }
             if first.count < Self.sampleRows || precedes(row, first[first.count - 1]) {
@@ -201,14 +185,7 @@ public struct CatalogReader: Sendable {
             }
         }
         for k in columns.indices where full[k] { columns[k].hashes = hashes[k].sorted() }
-        // Rows SQLite sorts come back with whole REAL values as integers (its records store them so); the sample
-        // shows them as the sorted query does.
-        let sample = first.map { row in
-            row.prefix(shown.count).map { value -> SQLValue in
-                if case .real(let d) = value, let whole = Int64(exactly: d) { return .integer(whole) }
-                return value
-            }
-        }
+        let sample = first.map { row in row.prefix(shown.count).map(\.asSorted) }
         let stats = CatalogPartitionStatistics(rows: result.rows.count, columns: columns, sample: sample)
         try cache?.store(stats.encoded(), table: source.table, partition: partition, signature: signature)
         return stats
@@ -285,10 +262,7 @@ public struct CatalogReader: Sendable {
         let columns = sampleColumns(declared, source)
         let positions = orderNames(declared, source).compactMap { columns.firstIndex(of: $0) }
         let all = partitions.flatMap { p in p.rows.map { (p.partition.rows, $0) } }.sorted { a, b in
-            for k in positions + Array(a.1.indices) where a.1[k] != b.1[k] {
-                return CatalogPartitionStatistics.precedes(a.1[k], b.1[k])
-            }
-            return false
+            CatalogPartitionStatistics.precedes(a.1, b.1, order: positions, tieBreak: columns.indices)
         }.prefix(Self.sampleRows)
         var from: [String] = []
         for (rows, _) in all where !from.contains(rows) { from.append(rows) }
@@ -308,10 +282,7 @@ public struct CatalogReader: Sendable {
                 row.map { value in
                     switch value {
                     case .null: return .plain("")
-                    case .integer: return .plain(value.description)
-                    // A whole REAL is written as an integer, as SQLite returns it from a sorted query, so the file
-                    // does not depend on whether the query plan sorted (the sample does the same).
-                    case .real(let d): return .plain(Int64(exactly: d).map(String.init) ?? value.description)
+                    case .integer, .real: return .plain(value.asSorted.description)
                     case .text(let text): return .text(text)
                     }
                 })

@@ -35,6 +35,12 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         public var maximum: SQLValue?
         /// Sorted; nil for columns summarised by nulls only.
         public var hashes: [UInt64]?
+
+        /// Widens the least and greatest to take in `low` and `high` (nil: nothing to take in).
+        mutating func include(low: SQLValue?, high: SQLValue?) {
+            if let low, minimum.map({ CatalogPartitionStatistics.precedes(low, $0) }) ?? true { minimum = low }
+            if let high, maximum.map({ CatalogPartitionStatistics.precedes($0, high) }) ?? true { maximum = high }
+        }
     }
 
     public var rows: Int
@@ -89,6 +95,13 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
             if rank(a) != rank(b) { return rank(a) < rank(b) }
             return (a.number ?? 0) < (b.number ?? 0)
         }
+    }
+
+    /// Rows in the table's order: the values at `order` first, then those at `tieBreak`, so rows that tie on the
+    /// order fall the same way on every machine.
+    static func precedes(_ a: [SQLValue], _ b: [SQLValue], order: [Int], tieBreak: Range<Int>) -> Bool {
+        for k in order + Array(tieBreak) where a[k] != b[k] { return precedes(a[k], b[k]) }
+        return false
     }
 
     // MARK: Encoding (little-endian; a version byte first, so an old entry is recomputed rather than misread)
@@ -193,5 +206,14 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         self.rows = rows
         self.columns = columns
         self.sample = sample
+    }
+}
+
+extension SQLValue {
+    /// The value as SQLite returns it from a sorted query: a whole REAL comes back as an integer (its records store
+    /// it so). Samples and downloads show values this way whether or not their query plan sorted.
+    var asSorted: SQLValue {
+        if case .real(let d) = self, let whole = Int64(exactly: d) { return .integer(whole) }
+        return self
     }
 }

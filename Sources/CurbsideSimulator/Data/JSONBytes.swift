@@ -1,8 +1,8 @@
 import CurbsideModel
 
 /// Appends JSON text straight to a byte buffer, for the synthetic rows: millions of rows are written
-/// without making a `String` per value. Escapes exactly as `JSONText.quoted` does, so both give the
-/// same bytes for the same value.
+/// without making a `String` per value. `JSONText.quoted` escapes through it, so both give the same
+/// bytes for the same value.
 enum JSONBytes {
     /// `"key":`, ready to be followed by a value.
     static func member(_ key: String) -> [UInt8] { Array((JSONText.quoted(key) + ":").utf8) }

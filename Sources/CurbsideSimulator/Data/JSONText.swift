@@ -1,23 +1,11 @@
 /// Writes the little JSON the simulator makes itself (error bodies, metadata, headers), with keys in
 /// a fixed order so responses are byte-for-byte reproducible.
 enum JSONText {
-    /// `value` as a JSON string literal, quotes included.
+    /// `value` as a JSON string literal, quotes included (escaped by ``JSONBytes/appendQuoted(_:to:)``).
     static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        JSONBytes.appendQuoted(value.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON array of strings: `["a","b"]`.

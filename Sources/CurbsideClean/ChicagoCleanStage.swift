@@ -22,6 +22,13 @@ public struct ChicagoCleanReport: Sendable, Equatable {
 ///
 /// Every bronze row ends in exactly one of: silver, quarantine (with the rule and value), or superseded
 /// (an older fetch of its partition, or an earlier copy of the same id).
+///
+/// The rows stream through: one bronze page is in memory at a time, and the latest copy of each id is kept
+/// in a table, not in memory. Crashes go straight to silver (the latest copy of an id overwrites its row in
+/// place, so silver keeps the order ids were first fetched in); vehicles and people wait in temporary tables
+/// until every crash is known, then join silver or go to quarantine; the crashes' rollups are counted from
+/// silver's vehicles and people in one sorted pass, and missing coordinates take the window's median last.
+/// Peak memory does not grow with the rows (1M crashes with 2M vehicles and 2M people: see the README).
 public struct ChicagoCleanStage: Sendable {
     public var warehouse: Warehouse
     /// A crash dated after as-of is in the future.
@@ -62,71 +69,48 @@ public struct ChicagoCleanStage: Sendable {
             try Warehouse.forgetCatalogStatistics(dataset: dataset.rawValue, db: db)
         }
         let asOf = self.asOf
-        let crashes = try LatestRows<ChicagoCrash>.read(.chicagoCrashes, db: db, report: &report) { fields in
-            ChicagoCleaner.clean(fields, asOf: asOf).map { ($0.id, $0) }
-        }
-        let vehicles = try LatestRows<ChicagoVehicle>.read(.chicagoVehicles, db: db, report: &report) { fields in
-            guard let vehicle = ChicagoVehicle(fields) else {
+        let writer = try CrashWriter(db: db)
+        try LatestCopies(dataset: .chicagoCrashes, table: "silver_chicago_crashes", idColumn: "crash_record_id")
+            .read(db: db, report: &report) { fields in
+                ChicagoCleaner.clean(fields, asOf: asOf).map { ($0.id, $0) }
+            } keep: { _, crash, copy in
+                try writer.insert(crash, rowID: copy.rowID, partition: copy.partition)
+            }
+        // The staging tables are temporary: give them the page cache the warehouse has (SQLite's default is 2 MB).
+        try db.execute(sql: "PRAGMA temp.cache_size = -65536")
+        let vehicles = try UnitStaging(
+            dataset: .chicagoVehicles, silver: "silver_chicago_vehicles", idColumn: "crash_unit_id",
+            columns: ["unit_type", "vehicle_type", "maneuver"], db: db)
+        try vehicles.read(db: db, report: &report) { fields in
+            guard let v = ChicagoVehicle(fields) else {
                 return .failure(.init(rule: ChicagoRule.missingUnitID, column: "crash_unit_id", value: nil))
             }
-            return .success((vehicle.unitID, vehicle))
+            return .success(
+                (
+                    v.unitID,
+                    UnitStaging.Values(crashID: v.crashID, a: v.unitType, b: v.vehicleType, c: .text(v.maneuver))
+                ))
         }
-        let people = try LatestRows<ChicagoPerson>.read(.chicagoPeople, db: db, report: &report) { fields in
-            guard let person = ChicagoPerson(fields) else {
+        let people = try UnitStaging(
+            dataset: .chicagoPeople, silver: "silver_chicago_people", idColumn: "person_id",
+            columns: ["person_type", "injury_classification", "age"], db: db)
+        try people.read(db: db, report: &report) { fields in
+            guard let p = ChicagoPerson(fields) else {
                 return .failure(.init(rule: ChicagoRule.missingPersonID, column: "person_id", value: nil))
             }
-            return .success((person.personID, person))
+            return .success(
+                (
+                    p.personID,
+                    UnitStaging.Values(
+                        crashID: p.crashID, a: p.personType, b: p.injuryClassification, c: .integer(p.age))
+                ))
         }
-        var units: [String: CrashUnits] = [:]
-        let insertVehicle = try db.cachedStatement(
-            sql: """
-                INSERT INTO silver_chicago_vehicles (crash_unit_id, bronze_row_id, partition_key, crash_record_id,
-                    unit_type, vehicle_type, maneuver) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        for (unitID, winner) in vehicles.inOrder {
-            let v = winner.value
-            guard let crashID = try attach(v.crashID, winner, dataset: .chicagoVehicles, crashes, db, &report) else {
-                continue
-            }
-            units[crashID, default: CrashUnits()].add(vehicle: v)
-            try insertVehicle.execute(arguments: [
-                unitID, winner.rowID, winner.partition, crashID, v.unitType, v.vehicleType, v.maneuver,
-            ])
-            report.silverRows[.chicagoVehicles, default: 0] += 1
-        }
-        let insertPerson = try db.cachedStatement(
-            sql: """
-                INSERT INTO silver_chicago_people (person_id, bronze_row_id, partition_key, crash_record_id,
-                    person_type, injury_classification, age) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        for (personID, winner) in people.inOrder {
-            let p = winner.value
-            guard let crashID = try attach(p.crashID, winner, dataset: .chicagoPeople, crashes, db, &report) else {
-                continue
-            }
-            units[crashID, default: CrashUnits()].add(person: p)
-            try insertPerson.execute(arguments: [
-                personID, winner.rowID, winner.partition, crashID, p.personType, p.injuryClassification, p.age,
-            ])
-            report.silverRows[.chicagoPeople, default: 0] += 1
-        }
-        let inWindow = crashes.inOrder.map(\.1.value).filter { window.contains($0.day) }
-        let medianLatitude = Coordinate.median(inWindow.compactMap(\.latitude))
-        let medianLongitude = Coordinate.median(inWindow.compactMap(\.longitude))
-        let writer = try CrashWriter(db: db)
-        for (id, winner) in crashes.inOrder {
-            var crash = winner.value
-            let imputed = crash.latitude == nil
-            if imputed {
-                crash.latitude = medianLatitude
-                crash.longitude = medianLongitude
-                report.imputed += 1
-            }
-            try writer.insert(
-                crash, imputed: imputed, units: units[id] ?? CrashUnits(), rowID: winner.rowID,
-                partition: winner.partition)
-            report.silverRows[.chicagoCrashes, default: 0] += 1
-        }
+        try vehicles.attach(db: db, report: &report)
+        try people.attach(db: db, report: &report)
+        try rollUp(db, writer)
+        try impute(db, writer, report: &report)
+        report.silverRows[.chicagoCrashes] =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM silver_chicago_crashes") ?? 0
         for dataset in Self.datasets {
             try db.execute(
                 sql: "UPDATE partitions SET cleaned_generation = generation WHERE dataset = ?",
@@ -135,69 +119,92 @@ public struct ChicagoCleanStage: Sendable {
         return report
     }
 
-    /// The crash a vehicle or person belongs to, or nil after quarantining a row whose crash is not in silver.
-    private func attach<T>(
-        _ crashID: String?, _ winner: LatestRows<T>.Winner, dataset: DatasetID, _ crashes: LatestRows<ChicagoCrash>,
-        _ db: Database, _ report: inout ChicagoCleanReport
-    ) throws -> String? {
-        let reason: QuarantineReason
-        if let crashID, crashes.winners[crashID] != nil { return crashID }
-        if let crashID {
-            reason = .init(rule: ChicagoRule.crashNotInSilver, column: "crash_record_id", value: crashID)
-        } else {
-            reason = .init(rule: ChicagoRule.missingCrashID, column: "crash_record_id", value: nil)
+    /// Each crash's vehicles and people, counted from silver in one pass sorted by crash (crashes without any
+    /// keep the empty rollup they were inserted with).
+    private func rollUp(_ db: Database, _ writer: CrashWriter) throws {
+        let units = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT crash_record_id, 0 AS person, unit_type AS type, NULL AS injury, NULL AS age
+                FROM silver_chicago_vehicles
+                UNION ALL
+                SELECT crash_record_id, 1, person_type, injury_classification, age FROM silver_chicago_people
+                ORDER BY crash_record_id
+                """)
+        var crash: String?
+        var rollup = CrashUnits()
+        while let row = try units.next() {
+            let id: String = row[0]
+            if id != crash {
+                if let crash { try writer.setUnits(rollup, crash: crash) }
+                crash = id
+                rollup = CrashUnits()
+            }
+            if row[1] as Bool {
+                rollup.add(personType: row[2], injury: row[3], age: row[4])
+            } else {
+                rollup.add(unitType: row[2])
+            }
         }
-        try Outcomes.quarantine(
-            db, dataset: dataset.rawValue, partition: winner.partition, rowID: winner.rowID, recordID: winner.recordID,
-            reason: reason)
-        report.quarantined[dataset, default: 0] += 1
-        report.quarantineByRule[reason.rule, default: 0] += 1
-        return nil
+        if let crash { try writer.setUnits(rollup, crash: crash) }
+    }
+
+    /// Crashes without valid coordinates take the median latitude and longitude of the window's crashes that
+    /// have them (the middle one or two values, read in order from silver).
+    private func impute(_ db: Database, _ writer: CrashWriter, report: inout ChicagoCleanReport) throws {
+        report.imputed = try Int.fetchOne(db, sql: "SELECT count(*) FROM silver_chicago_crashes WHERE imputed = 1") ?? 0
+        guard report.imputed > 0 else { return }
+        let bounds: StatementArguments = [window.lowerBound.iso, window.upperBound.iso]
+        let valid = "FROM silver_chicago_crashes WHERE imputed = 0 AND crash_day >= ? AND crash_day < ?"
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) \(valid)", arguments: bounds) ?? 0
+        func median(_ column: String) throws -> Coordinate? {
+            guard count > 0 else { return nil }
+            let middle = try Double.fetchAll(
+                db, sql: "SELECT \(column) \(valid) ORDER BY \(column) LIMIT ? OFFSET ?",
+                arguments: bounds + [2 - count % 2, (count - 1) / 2])
+            return Coordinate.median(middle.map(Coordinate.init(degrees:)))
+        }
+        try writer.impute(latitude: try median("latitude"), longitude: try median("longitude"))
     }
 }
 
-/// The latest copy of each id of one dataset, read from bronze in fetch order; earlier copies and rows of
-/// a partition's older fetches are recorded as superseded, rows that break a rule go to quarantine.
-struct LatestRows<T> {
-    struct Winner {
+/// The latest copy of one dataset's ids, read from bronze in fetch order and kept in `table` (keyed by
+/// `idColumn`, with `bronze_row_id` and `partition_key`): a later copy of an id supersedes the one kept, rows
+/// of a partition's older fetches are superseded by the copy kept of their id (or by nothing), and rows that
+/// break a rule go to quarantine. One page is in memory at a time.
+struct LatestCopies {
+    /// Where a kept copy came from.
+    struct Copy {
         var rowID: Int64
         var partition: String
-        var recordID: String?
-        var value: T
     }
 
-    var winners: [String: Winner] = [:]
-    /// Ids in the order they were first seen (fetch order), so silver is written the same way every time.
-    var order: [String] = []
+    var dataset: DatasetID
+    var table: String
+    var idColumn: String
 
-    var inOrder: [(String, Winner)] { order.compactMap { id in winners[id].map { (id, $0) } } }
-
-    static func read(
-        _ dataset: DatasetID, db: Database, report: inout ChicagoCleanReport,
-        clean: ([String: JSONField]) -> Result<(String, T), QuarantineReason>
-    ) throws -> LatestRows<T> {
-        var latest = LatestRows<T>()
-        var older: [(rowID: Int64, partition: String, recordID: String?)] = []
+    /// Reads the dataset's current pages, cleaning each row; `keep` stores a copy, overwriting the kept copy of
+    /// its id if there is one (which has been recorded as superseded by then). Then supersedes the rows of
+    /// older fetches.
+    func read<T>(
+        db: Database, report: inout ChicagoCleanReport,
+        clean: ([String: JSONField]) -> Result<(String, T), QuarantineReason>,
+        keep: (String, T, Copy) throws -> Void
+    ) throws {
         let name = dataset.rawValue
+        let kept = try KeyLookup(db, sql: "SELECT bronze_row_id, partition_key FROM \(table) WHERE \(idColumn) = ?")
         let pages = try Row.fetchCursor(
             db,
             sql: """
-                SELECT p.id, p.partition_key, p.generation = s.generation AS current, p.body, p.body_encoding, p.row_offsets
+                SELECT p.id, p.partition_key, p.body, p.body_encoding, p.row_offsets
                 FROM bronze_pages p JOIN partitions s ON s.dataset = p.dataset AND s.key = p.partition_key
-                WHERE p.dataset = ? ORDER BY p.id
+                WHERE p.dataset = ? AND p.generation = s.generation ORDER BY p.id
                 """, arguments: [name])
         while let page = try pages.next() {
             let partition: String = page["partition_key"]
-            let current: Bool = page["current"]
             let (body, rows) = try BronzePageRows.read(page)
             for row in rows {
                 report.bronzeRows[dataset, default: 0] += 1
-                let rowID = row.id
-                let recordID = row.recordID
-                guard current else {
-                    older.append((rowID, partition, recordID))
-                    continue
-                }
                 let slice = body[row.range]
                 let outcome: Result<(String, T), QuarantineReason>
                 do {
@@ -211,30 +218,151 @@ struct LatestRows<T> {
                 switch outcome {
                 case .failure(let reason):
                     try Outcomes.quarantine(
-                        db, dataset: name, partition: partition, rowID: rowID, recordID: recordID, reason: reason)
+                        db, dataset: name, partition: partition, rowID: row.id, recordID: row.recordID, reason: reason)
                     report.quarantined[dataset, default: 0] += 1
                     report.quarantineByRule[reason.rule, default: 0] += 1
                 case .success(let (id, value)):
-                    if let earlier = latest.winners[id] {
+                    if let earlier = try kept(id) {
                         try Outcomes.supersede(
-                            db, dataset: name, partition: earlier.partition, rowID: earlier.rowID, by: rowID,
+                            db, dataset: name, partition: earlier.text, rowID: earlier.integer, by: row.id,
                             reason: "a later copy of the same id in \(partition)")
                         report.superseded[dataset, default: 0] += 1
-                    } else {
-                        latest.order.append(id)
                     }
-                    latest.winners[id] = Winner(rowID: rowID, partition: partition, recordID: id, value: value)
+                    try keep(id, value, Copy(rowID: row.id, partition: partition))
                 }
             }
         }
-        for (rowID, partition, recordID) in older {
-            let by = recordID.flatMap { latest.winners[$0]?.rowID }
-            try Outcomes.supersede(
-                db, dataset: name, partition: partition, rowID: rowID, by: by,
-                reason: by == nil
-                    ? "the partition was fetched again and this id was not in it" : "the partition was fetched again")
-            report.superseded[dataset, default: 0] += 1
+        try supersedeOlderFetches(db: db, report: &report)
+    }
+
+    /// The rows of pages from a partition's earlier fetches: only their offsets are read, not their bodies.
+    private func supersedeOlderFetches(db: Database, report: inout ChicagoCleanReport) throws {
+        let name = dataset.rawValue
+        let winner = try db.makeStatement(sql: "SELECT bronze_row_id FROM \(table) WHERE \(idColumn) = ?")
+        let pages = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.id, p.partition_key, p.row_offsets
+                FROM bronze_pages p JOIN partitions s ON s.dataset = p.dataset AND s.key = p.partition_key
+                WHERE p.dataset = ? AND p.generation != s.generation ORDER BY p.id
+                """, arguments: [name])
+        while let page = try pages.next() {
+            let partition: String = page["partition_key"]
+            let rows: [BronzeRowOffsets.Row]
+            do {
+                rows = try BronzeRowOffsets.decode(page["row_offsets"], page: page["id"])
+            } catch {
+                throw BronzePageError(page: page["id"], detail: "\(error)")
+            }
+            for row in rows {
+                report.bronzeRows[dataset, default: 0] += 1
+                let by = try row.recordID.flatMap { try Int64.fetchOne(winner, arguments: [$0]) }
+                try Outcomes.supersede(
+                    db, dataset: name, partition: partition, rowID: row.id, by: by,
+                    reason: by == nil
+                        ? "the partition was fetched again and this id was not in it"
+                        : "the partition was fetched again")
+                report.superseded[dataset, default: 0] += 1
+            }
         }
-        return latest
+    }
+}
+
+/// Vehicles or people on their way to silver: the latest copy of each id waits in a temporary table shaped
+/// like silver's (but whose crash may be missing) until every crash is known, then joins silver in the order
+/// ids were first fetched, or goes to quarantine when its crash is missing or not in silver.
+struct UnitStaging {
+    /// A row's crash and its three own columns, in `columns` order.
+    struct Values {
+        var crashID: String?
+        var a: String?
+        var b: String?
+        var c: Either
+
+        /// The third column: a text (a vehicle's maneuver) or a whole number (a person's age).
+        enum Either {
+            case text(String?)
+            case integer(Int?)
+        }
+    }
+
+    let latest: LatestCopies
+    let silver: String
+    let columns: [String]
+    private let staging: String
+    private let insert: PositionalStatement
+
+    init(dataset: DatasetID, silver: String, idColumn: String, columns: [String], db: Database) throws {
+        self.silver = silver
+        self.columns = columns
+        staging = "temp.\(silver)_latest"
+        latest = LatestCopies(dataset: dataset, table: staging, idColumn: idColumn)
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS \(staging);
+                CREATE TABLE \(staging) (\(idColumn) TEXT PRIMARY KEY, bronze_row_id INTEGER NOT NULL,
+                    partition_key TEXT NOT NULL, crash_record_id TEXT, \(columns.joined(separator: ", ")));
+                """)
+        let all = [idColumn, "bronze_row_id", "partition_key", "crash_record_id"] + columns
+        insert = try PositionalStatement(
+            db,
+            sql: "INSERT INTO \(staging) (\(all.joined(separator: ", "))) VALUES ("
+                + Array(repeating: "?", count: all.count).joined(separator: ", ")
+                + ") ON CONFLICT(\(idColumn)) DO UPDATE SET "
+                + all.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+    }
+
+    func read(
+        db: Database, report: inout ChicagoCleanReport,
+        clean: ([String: JSONField]) -> Result<(String, Values), QuarantineReason>
+    ) throws {
+        var values = BoundRows(width: 4 + columns.count)
+        try latest.read(db: db, report: &report, clean: clean) { id, row, copy in
+            values.removeAll()
+            values.append(id)
+            values.append(copy.rowID)
+            values.append(copy.partition)
+            values.append(row.crashID)
+            values.append(row.a)
+            values.append(row.b)
+            switch row.c {
+            case .text(let text): values.append(text)
+            case .integer(let number): values.append(number)
+            }
+            try insert.run(values, first: 0, count: 1)
+        }
+    }
+
+    /// Copies to silver the rows whose crash is in silver and quarantines the others; drops the staging table.
+    func attach(db: Database, report: inout ChicagoCleanReport) throws {
+        let id = latest.idColumn
+        let all = [id, "bronze_row_id", "partition_key", "crash_record_id"] + columns
+        let list = all.joined(separator: ", ")
+        try db.execute(
+            sql: """
+                INSERT INTO \(silver) (\(list)) SELECT \(list) FROM \(staging)
+                WHERE crash_record_id IN (SELECT crash_record_id FROM silver_chicago_crashes) ORDER BY rowid
+                """)
+        report.silverRows[latest.dataset] = db.changesCount
+        let orphans = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(id), bronze_row_id, partition_key, crash_record_id FROM \(staging)
+                WHERE crash_record_id IS NULL
+                    OR crash_record_id NOT IN (SELECT crash_record_id FROM silver_chicago_crashes)
+                ORDER BY rowid
+                """)
+        while let row = try orphans.next() {
+            let crashID: String? = row[3]
+            let reason: QuarantineReason =
+                crashID.map { .init(rule: ChicagoRule.crashNotInSilver, column: "crash_record_id", value: $0) }
+                ?? .init(rule: ChicagoRule.missingCrashID, column: "crash_record_id", value: nil)
+            try Outcomes.quarantine(
+                db, dataset: latest.dataset.rawValue, partition: row[2], rowID: row[1], recordID: row[0],
+                reason: reason)
+            report.quarantined[latest.dataset, default: 0] += 1
+            report.quarantineByRule[reason.rule, default: 0] += 1
+        }
+        try db.execute(sql: "DROP TABLE \(staging)")
     }
 }

@@ -76,15 +76,17 @@ public struct CrashUnits: Sendable, Equatable {
 
     public init() {}
 
-    public mutating func add(vehicle: ChicagoVehicle) {
+    /// A vehicle (unit) of `unitType`.
+    public mutating func add(unitType: String) {
         vehicles += 1
-        unitTypes[vehicle.unitType, default: 0] += 1
+        unitTypes[unitType, default: 0] += 1
     }
 
-    public mutating func add(person: ChicagoPerson) {
+    /// A person of `personType` with their injury classification and age (drivers' ages are kept).
+    public mutating func add(personType: String, injury: String, age: Int?) {
         people += 1
-        personTypes[person.personType, default: 0] += 1
-        switch person.injuryClassification {
+        personTypes[personType, default: 0] += 1
+        switch injury {
         case "FATAL": fatal += 1
         case "INCAPACITATING INJURY": incapacitating += 1
         case "NONINCAPACITATING INJURY": nonIncapacitating += 1
@@ -92,7 +94,7 @@ public struct CrashUnits: Sendable, Equatable {
         case "NO INDICATION OF INJURY": noIndication += 1
         default: injuryUnknown += 1
         }
-        if person.personType == "DRIVER", let age = person.age { driverAges.append(age) }
+        if personType == "DRIVER", let age { driverAges.append(age) }
     }
 
     /// `DRIVER 2; PARKED 1`: each type with its count, in byte order of the type.

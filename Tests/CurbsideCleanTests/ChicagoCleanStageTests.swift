@@ -182,6 +182,46 @@ import Testing
             } == "2022-07")
     }
 
+    @Test func silverKeepsTheOrderIdsWereFirstFetchedIn() throws {
+        let w = try fixture()
+        _ = try ChicagoCleanStage(warehouse: w, asOf: asOf, window: window).run()
+        // B's later copy overwrote its row in place: it stays second, and the rowid order is the fetch order.
+        let order = try w.read { db in
+            try String.fetchAll(db, sql: "SELECT crash_record_id FROM silver_chicago_crashes ORDER BY rowid")
+        }
+        #expect(order == ["A", "B", "C"])
+        let people = try w.read { db in
+            try String.fetchAll(db, sql: "SELECT person_id FROM silver_chicago_people ORDER BY rowid")
+        }
+        #expect(people == ["A-P1", "A-P2", "A-P3", "B-P1"])
+    }
+
+    /// The median is read from silver as its middle one or two values: it must equal the median of every
+    /// valid coordinate in the window, for odd and even counts, with crashes outside the window left out.
+    @Test(arguments: [5, 6]) func theMedianIsTakenOverTheWindowsValidCoordinates(valid: Int) throws {
+        let w = try Warehouse(path: ":memory:")
+        let latitudes = ["41.7012", "42.0", "41.95", "41.6003", "41.88454722", "41.799999"].prefix(valid)
+        let longitudes = ["-87.9", "-87.5012", "-87.61", "-87.7777", "-87.63", "-87.55"].prefix(valid)
+        var crashes = zip(latitudes, longitudes).enumerated().map { index, pair in
+            Self.crash("V\(index)", lat: pair.0, lng: pair.1)
+        }
+        // Outside the window (before it), and without coordinates.
+        crashes.append(Self.crash("OLD", date: "2020-01-01T08:00:00.000", lat: "41.61", lng: "-87.99"))
+        crashes.append(Self.crash("NONE", lat: nil, lng: nil))
+        try commit(w, key: "2022-07", crashes: crashes, vehicles: [], people: [])
+        let report = try ChicagoCleanStage(warehouse: w, asOf: asOf, window: window).run()
+        #expect(report.imputed == 1)
+        let filled = try #require(
+            try w.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT latitude, longitude FROM silver_chicago_crashes WHERE crash_record_id = 'NONE'")
+            })
+        let latitude = try #require(Coordinate.median(latitudes.compactMap(Coordinate.init(text:))))
+        let longitude = try #require(Coordinate.median(longitudes.compactMap(Coordinate.init(text:))))
+        #expect(filled["latitude"] as Double == latitude.degrees)
+        #expect(filled["longitude"] as Double == longitude.degrees)
+    }
+
     @Test func nothingChangedNothingRebuilt() throws {
         let w = try fixture()
         _ = try ChicagoCleanStage(warehouse: w, asOf: asOf, window: window).run()

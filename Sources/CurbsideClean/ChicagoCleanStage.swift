@@ -24,11 +24,11 @@ public struct ChicagoCleanReport: Sendable, Equatable {
 /// (an older fetch of its partition, or an earlier copy of the same id).
 ///
 /// The rows stream through: one bronze page is in memory at a time, and the latest copy of each id is kept
-/// in a table, not in memory. Crashes go straight to silver (the latest copy of an id overwrites its row in
-/// place, so silver keeps the order ids were first fetched in); vehicles and people wait in temporary tables
-/// until every crash is known, then join silver or go to quarantine; the crashes' rollups are counted from
-/// silver's vehicles and people in one sorted pass, and missing coordinates take the window's median last.
-/// Peak memory does not grow with the rows (1M crashes with 2M vehicles and 2M people: see the README).
+/// in silver, not in memory (a later copy overwrites its row in place, so silver keeps the order ids were
+/// first fetched in). Crashes go first; then vehicles and people, each of which joins silver when its crash
+/// is there or waits in memory as an orphan until the end, then goes to quarantine (orphans are bad rows, few).
+/// The crashes' rollups are counted from silver's vehicles and people in one pass sorted by crash, and missing
+/// coordinates take the window's median last. Peak memory does not grow with the rows (see the README).
 public struct ChicagoCleanStage: Sendable {
     public var warehouse: Warehouse
     /// A crash dated after as-of is in the future.
@@ -70,48 +70,49 @@ public struct ChicagoCleanStage: Sendable {
         }
         let asOf = self.asOf
         let writer = try CrashWriter(db: db)
-        try LatestCopies(dataset: .chicagoCrashes, table: "silver_chicago_crashes", idColumn: "crash_record_id")
-            .read(db: db, report: &report) { fields in
-                ChicagoCleaner.clean(fields, asOf: asOf).map { ($0.id, $0) }
+        let kept = try KeyLookup(
+            db, sql: "SELECT bronze_row_id, partition_key FROM silver_chicago_crashes WHERE crash_record_id = ?")
+        try LatestCopies(dataset: .chicagoCrashes) { id in try kept(id).map { .init(rowID: $0.0, partition: $0.1) } }
+            .read(db: db, report: &report) { json in
+                ChicagoCleaner.clean(try SelectedRow(json: json, names: ChicagoCleaner.columns), asOf: asOf)
+                    .map { ($0.id, $0) }
             } keep: { _, crash, copy in
                 try writer.insert(crash, rowID: copy.rowID, partition: copy.partition)
             }
-        // The staging tables are temporary: give them the page cache the warehouse has (SQLite's default is 2 MB).
-        try db.execute(sql: "PRAGMA temp.cache_size = -65536")
-        let vehicles = try UnitStaging(
+        let vehicles = try UnitWriter(
             dataset: .chicagoVehicles, silver: "silver_chicago_vehicles", idColumn: "crash_unit_id",
             columns: ["unit_type", "vehicle_type", "maneuver"], db: db)
-        try vehicles.read(db: db, report: &report) { fields in
-            guard let v = ChicagoVehicle(fields) else {
+        try vehicles.read(db: db, report: &report) { json in
+            guard let v = ChicagoVehicle(try SelectedRow(json: json, names: ChicagoVehicle.columns)) else {
                 return .failure(.init(rule: ChicagoRule.missingUnitID, column: "crash_unit_id", value: nil))
             }
             return .success(
-                (
-                    v.unitID,
-                    UnitStaging.Values(crashID: v.crashID, a: v.unitType, b: v.vehicleType, c: .text(v.maneuver))
-                ))
+                (v.unitID, UnitWriter.Values(crashID: v.crashID, a: v.unitType, b: v.vehicleType, c: .text(v.maneuver)))
+            )
         }
-        let people = try UnitStaging(
+        let people = try UnitWriter(
             dataset: .chicagoPeople, silver: "silver_chicago_people", idColumn: "person_id",
             columns: ["person_type", "injury_classification", "age"], db: db)
-        try people.read(db: db, report: &report) { fields in
-            guard let p = ChicagoPerson(fields) else {
+        try people.read(db: db, report: &report) { json in
+            guard let p = ChicagoPerson(try SelectedRow(json: json, names: ChicagoPerson.columns)) else {
                 return .failure(.init(rule: ChicagoRule.missingPersonID, column: "person_id", value: nil))
             }
             return .success(
                 (
                     p.personID,
-                    UnitStaging.Values(
+                    UnitWriter.Values(
                         crashID: p.crashID, a: p.personType, b: p.injuryClassification, c: .integer(p.age))
                 ))
         }
-        try vehicles.attach(db: db, report: &report)
-        try people.attach(db: db, report: &report)
+        try vehicles.quarantineOrphans(db: db, report: &report)
+        try people.quarantineOrphans(db: db, report: &report)
         try rollUp(db, writer)
         try impute(db, writer, report: &report)
-        report.silverRows[.chicagoCrashes] =
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM silver_chicago_crashes") ?? 0
-        for dataset in Self.datasets {
+        for (dataset, table) in [
+            (DatasetID.chicagoCrashes, "silver_chicago_crashes"), (.chicagoVehicles, "silver_chicago_vehicles"),
+            (.chicagoPeople, "silver_chicago_people"),
+        ] {
+            report.silverRows[dataset] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             try db.execute(
                 sql: "UPDATE partitions SET cleaned_generation = generation WHERE dataset = ?",
                 arguments: [dataset.rawValue])
@@ -119,22 +120,24 @@ public struct ChicagoCleanStage: Sendable {
         return report
     }
 
-    /// Each crash's vehicles and people, counted from silver in one pass sorted by crash (crashes without any
-    /// keep the empty rollup they were inserted with).
+    /// Each crash's vehicles and people, counted from silver in one pass sorted by the crash's rowid, so the
+    /// crashes are updated in the order they are stored (in the order of their ids, the updates cost 4× as much:
+    /// each lands on another page). Crashes without any keep the empty rollup they were inserted with.
     private func rollUp(_ db: Database, _ writer: CrashWriter) throws {
         let units = try Row.fetchCursor(
             db,
             sql: """
-                SELECT crash_record_id, 0 AS person, unit_type AS type, NULL AS injury, NULL AS age
-                FROM silver_chicago_vehicles
+                SELECT c.rowid, 0 AS person, v.unit_type AS type, NULL AS injury, NULL AS age
+                FROM silver_chicago_vehicles v JOIN silver_chicago_crashes c USING (crash_record_id)
                 UNION ALL
-                SELECT crash_record_id, 1, person_type, injury_classification, age FROM silver_chicago_people
-                ORDER BY crash_record_id
+                SELECT c.rowid, 1, p.person_type, p.injury_classification, p.age
+                FROM silver_chicago_people p JOIN silver_chicago_crashes c USING (crash_record_id)
+                ORDER BY 1
                 """)
-        var crash: String?
+        var crash: Int64?
         var rollup = CrashUnits()
         while let row = try units.next() {
-            let id: String = row[0]
+            let id: Int64 = row[0]
             if id != crash {
                 if let crash { try writer.setUnits(rollup, crash: crash) }
                 crash = id
@@ -168,10 +171,9 @@ public struct ChicagoCleanStage: Sendable {
     }
 }
 
-/// The latest copy of one dataset's ids, read from bronze in fetch order and kept in `table` (keyed by
-/// `idColumn`, with `bronze_row_id` and `partition_key`): a later copy of an id supersedes the one kept, rows
-/// of a partition's older fetches are superseded by the copy kept of their id (or by nothing), and rows that
-/// break a rule go to quarantine. One page is in memory at a time.
+/// The latest copy of one dataset's ids, read from bronze in fetch order: a later copy of an id supersedes the
+/// one kept, rows of a partition's older fetches are superseded by the copy kept of their id (or by nothing), and
+/// rows that break a rule go to quarantine. One page is in memory at a time.
 struct LatestCopies {
     /// Where a kept copy came from.
     struct Copy {
@@ -180,19 +182,18 @@ struct LatestCopies {
     }
 
     var dataset: DatasetID
-    var table: String
-    var idColumn: String
+    /// The copy kept of an id so far.
+    var kept: (String) throws -> Copy?
 
-    /// Reads the dataset's current pages, cleaning each row; `keep` stores a copy, overwriting the kept copy of
-    /// its id if there is one (which has been recorded as superseded by then). Then supersedes the rows of
-    /// older fetches.
+    /// Reads the dataset's current pages, cleaning each row (`clean` reads its JSON text, and throws when it is not
+    /// an object); `keep` stores a copy in place of the one kept of its
+    /// id (recorded as superseded by then). Then supersedes the rows of older fetches.
     func read<T>(
         db: Database, report: inout ChicagoCleanReport,
-        clean: ([String: JSONField]) -> Result<(String, T), QuarantineReason>,
+        clean: (ArraySlice<UInt8>) throws -> Result<(String, T), QuarantineReason>,
         keep: (String, T, Copy) throws -> Void
     ) throws {
         let name = dataset.rawValue
-        let kept = try KeyLookup(db, sql: "SELECT bronze_row_id, partition_key FROM \(table) WHERE \(idColumn) = ?")
         let pages = try Row.fetchCursor(
             db,
             sql: """
@@ -208,7 +209,7 @@ struct LatestCopies {
                 let slice = body[row.range]
                 let outcome: Result<(String, T), QuarantineReason>
                 do {
-                    outcome = clean(try FlatJSON.dictionary(of: slice))
+                    outcome = try clean(slice)
                 } catch {
                     outcome = .failure(
                         .init(
@@ -224,7 +225,7 @@ struct LatestCopies {
                 case .success(let (id, value)):
                     if let earlier = try kept(id) {
                         try Outcomes.supersede(
-                            db, dataset: name, partition: earlier.text, rowID: earlier.integer, by: row.id,
+                            db, dataset: name, partition: earlier.partition, rowID: earlier.rowID, by: row.id,
                             reason: "a later copy of the same id in \(partition)")
                         report.superseded[dataset, default: 0] += 1
                     }
@@ -238,7 +239,6 @@ struct LatestCopies {
     /// The rows of pages from a partition's earlier fetches: only their offsets are read, not their bodies.
     private func supersedeOlderFetches(db: Database, report: inout ChicagoCleanReport) throws {
         let name = dataset.rawValue
-        let winner = try db.makeStatement(sql: "SELECT bronze_row_id FROM \(table) WHERE \(idColumn) = ?")
         let pages = try Row.fetchCursor(
             db,
             sql: """
@@ -256,7 +256,7 @@ struct LatestCopies {
             }
             for row in rows {
                 report.bronzeRows[dataset, default: 0] += 1
-                let by = try row.recordID.flatMap { try Int64.fetchOne(winner, arguments: [$0]) }
+                let by = try row.recordID.flatMap { try kept($0)?.rowID }
                 try Outcomes.supersede(
                     db, dataset: name, partition: partition, rowID: row.id, by: by,
                     reason: by == nil
@@ -268,10 +268,10 @@ struct LatestCopies {
     }
 }
 
-/// Vehicles or people on their way to silver: the latest copy of each id waits in a temporary table shaped
-/// like silver's (but whose crash may be missing) until every crash is known, then joins silver in the order
-/// ids were first fetched, or goes to quarantine when its crash is missing or not in silver.
-struct UnitStaging {
+/// Vehicles or people into silver as they are read (every crash is in silver by then): the latest copy of an
+/// id is in silver when its crash is, or waits in memory as an orphan (its crash missing, or not in silver) until
+/// every copy has been read, then goes to quarantine, orphans in the order they appeared.
+final class UnitWriter {
     /// A row's crash and its three own columns, in `columns` order.
     struct Values {
         var crashID: String?
@@ -286,83 +286,87 @@ struct UnitStaging {
         }
     }
 
-    let latest: LatestCopies
-    let silver: String
-    let columns: [String]
-    private let staging: String
-    private let insert: PositionalStatement
+    private struct Orphan {
+        var copy: LatestCopies.Copy
+        var crashID: String?
+        var order: Int
+    }
+
+    let dataset: DatasetID
+    private let upsert: PositionalStatement
+    private let delete: Statement
+    private let kept: KeyLookup
+    private let crash: KeyLookup
+    private var values: BoundRows
+    private var orphans: [String: Orphan] = [:]
+    private var orphansSeen = 0
 
     init(dataset: DatasetID, silver: String, idColumn: String, columns: [String], db: Database) throws {
-        self.silver = silver
-        self.columns = columns
-        staging = "temp.\(silver)_latest"
-        latest = LatestCopies(dataset: dataset, table: staging, idColumn: idColumn)
-        try db.execute(
-            sql: """
-                DROP TABLE IF EXISTS \(staging);
-                CREATE TABLE \(staging) (\(idColumn) TEXT PRIMARY KEY, bronze_row_id INTEGER NOT NULL,
-                    partition_key TEXT NOT NULL, crash_record_id TEXT, \(columns.joined(separator: ", ")));
-                """)
+        self.dataset = dataset
         let all = [idColumn, "bronze_row_id", "partition_key", "crash_record_id"] + columns
-        insert = try PositionalStatement(
+        upsert = try PositionalStatement(
             db,
-            sql: "INSERT INTO \(staging) (\(all.joined(separator: ", "))) VALUES ("
+            sql: "INSERT INTO \(silver) (\(all.joined(separator: ", "))) VALUES ("
                 + Array(repeating: "?", count: all.count).joined(separator: ", ")
                 + ") ON CONFLICT(\(idColumn)) DO UPDATE SET "
                 + all.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+        delete = try db.makeStatement(sql: "DELETE FROM \(silver) WHERE \(idColumn) = ?")
+        kept = try KeyLookup(db, sql: "SELECT bronze_row_id, partition_key FROM \(silver) WHERE \(idColumn) = ?")
+        crash = try KeyLookup(
+            db, sql: "SELECT rowid, '' FROM silver_chicago_crashes WHERE crash_record_id = ?")
+        values = BoundRows(width: all.count)
     }
 
+    /// Reads the dataset's bronze into silver; the orphans wait for ``quarantineOrphans(db:report:)``.
     func read(
         db: Database, report: inout ChicagoCleanReport,
-        clean: ([String: JSONField]) -> Result<(String, Values), QuarantineReason>
+        clean: (ArraySlice<UInt8>) throws -> Result<(String, Values), QuarantineReason>
     ) throws {
-        var values = BoundRows(width: 4 + columns.count)
-        try latest.read(db: db, report: &report, clean: clean) { id, row, copy in
-            values.removeAll()
-            values.append(id)
-            values.append(copy.rowID)
-            values.append(copy.partition)
-            values.append(row.crashID)
-            values.append(row.a)
-            values.append(row.b)
-            switch row.c {
-            case .text(let text): values.append(text)
-            case .integer(let number): values.append(number)
-            }
-            try insert.run(values, first: 0, count: 1)
+        try LatestCopies(dataset: dataset) { [self] id in
+            try orphans[id]?.copy ?? kept(id).map { .init(rowID: $0.0, partition: $0.1) }
+        }.read(db: db, report: &report, clean: clean) { [self] id, row, copy in
+            try keep(id, row, copy)
         }
     }
 
-    /// Copies to silver the rows whose crash is in silver and quarantines the others; drops the staging table.
-    func attach(db: Database, report: inout ChicagoCleanReport) throws {
-        let id = latest.idColumn
-        let all = [id, "bronze_row_id", "partition_key", "crash_record_id"] + columns
-        let list = all.joined(separator: ", ")
-        try db.execute(
-            sql: """
-                INSERT INTO \(silver) (\(list)) SELECT \(list) FROM \(staging)
-                WHERE crash_record_id IN (SELECT crash_record_id FROM silver_chicago_crashes) ORDER BY rowid
-                """)
-        report.silverRows[latest.dataset] = db.changesCount
-        let orphans = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT \(id), bronze_row_id, partition_key, crash_record_id FROM \(staging)
-                WHERE crash_record_id IS NULL
-                    OR crash_record_id NOT IN (SELECT crash_record_id FROM silver_chicago_crashes)
-                ORDER BY rowid
-                """)
-        while let row = try orphans.next() {
-            let crashID: String? = row[3]
+    private func keep(_ id: String, _ row: Values, _ copy: LatestCopies.Copy) throws {
+        guard let crashID = row.crashID, try crash(crashID) != nil else {
+            if let earlier = orphans[id] {
+                orphans[id] = Orphan(copy: copy, crashID: row.crashID, order: earlier.order)
+            } else {
+                try delete.execute(arguments: [id])
+                orphans[id] = Orphan(copy: copy, crashID: row.crashID, order: orphansSeen)
+                orphansSeen += 1
+            }
+            return
+        }
+        orphans[id] = nil
+        values.removeAll()
+        values.append(id)
+        values.append(copy.rowID)
+        values.append(copy.partition)
+        values.append(crashID)
+        values.append(row.a)
+        values.append(row.b)
+        switch row.c {
+        case .text(let text): values.append(text)
+        case .integer(let number): values.append(number)
+        }
+        try upsert.run(values, first: 0, count: 1)
+    }
+
+    /// Quarantines the orphans: the latest copies whose crash is missing or not in silver.
+    func quarantineOrphans(db: Database, report: inout ChicagoCleanReport) throws {
+        for (id, orphan) in orphans.sorted(by: { $0.value.order < $1.value.order }) {
             let reason: QuarantineReason =
-                crashID.map { .init(rule: ChicagoRule.crashNotInSilver, column: "crash_record_id", value: $0) }
+                orphan.crashID.map { .init(rule: ChicagoRule.crashNotInSilver, column: "crash_record_id", value: $0) }
                 ?? .init(rule: ChicagoRule.missingCrashID, column: "crash_record_id", value: nil)
             try Outcomes.quarantine(
-                db, dataset: latest.dataset.rawValue, partition: row[2], rowID: row[1], recordID: row[0],
-                reason: reason)
-            report.quarantined[latest.dataset, default: 0] += 1
+                db, dataset: dataset.rawValue, partition: orphan.copy.partition, rowID: orphan.copy.rowID,
+                recordID: id, reason: reason)
+            report.quarantined[dataset, default: 0] += 1
             report.quarantineByRule[reason.rule, default: 0] += 1
         }
-        try db.execute(sql: "DROP TABLE \(staging)")
+        orphans = [:]
     }
 }

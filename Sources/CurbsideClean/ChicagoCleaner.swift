@@ -17,12 +17,54 @@ public enum ChicagoCleaner {
     public static let trafficControlValues = ["NO CONTROLS", "TRAFFIC SIGNAL", "STOP SIGN/FLASHER", "UNKNOWN"]
     public static let other = "OTHER"
 
+    /// The crash columns cleaning reads.
+    public static let columns = SelectedRow.Names([
+        "beat_of_occurrence",
+        "crash_date",
+        "crash_day_of_week",
+        "crash_hour",
+        "crash_record_id",
+        "crash_type",
+        "damage",
+        "dooring_i",
+        "first_crash_type",
+        "hit_and_run_i",
+        "injuries_fatal",
+        "injuries_incapacitating",
+        "injuries_no_indication",
+        "injuries_non_incapacitating",
+        "injuries_reported_not_evident",
+        "injuries_total",
+        "intersection_related_i",
+        "latitude",
+        "lighting_condition",
+        "longitude",
+        "most_severe_injury",
+        "not_right_of_way_i",
+        "num_units",
+        "posted_speed_limit",
+        "prim_contributory_cause",
+        "private_property_i",
+        "road_defect",
+        "roadway_surface_cond",
+        "street_direction",
+        "traffic_control_device",
+        "trafficway_type",
+        "weather_condition",
+        "work_zone_i",
+    ])
+
+    /// Cleans one crash given as all its fields (a null is a missing key).
+    public static func clean(_ fields: [String: JSONField], asOf: Day) -> Result<ChicagoCrash, QuarantineReason> {
+        clean(SelectedRow(fields, names: columns), asOf: asOf)
+    }
+
     /// Cleans one crash.
     /// - Parameters:
-    ///   - fields: the row as received (a null is a missing key).
+    ///   - fields: the row's columns of ``columns``.
     ///   - asOf: a crash dated after this day is in the future.
     /// - Returns: the silver crash without imputed coordinates or rollups, or the first rule it breaks.
-    public static func clean(_ fields: [String: JSONField], asOf: Day) -> Result<ChicagoCrash, QuarantineReason> {
+    public static func clean(_ fields: SelectedRow, asOf: Day) -> Result<ChicagoCrash, QuarantineReason> {
         guard let id = text(fields["crash_record_id"]), !id.isEmpty else {
             return .failure(.init(rule: ChicagoRule.missingCrashID, column: "crash_record_id", value: nil))
         }

@@ -118,8 +118,16 @@ public struct ChicagoVehicle: Sendable, Equatable {
     public var vehicleType: String?
     public var maneuver: String?
 
+    /// The vehicle columns cleaning reads.
+    public static let columns = SelectedRow.Names([
+        "crash_unit_id", "crash_record_id", "unit_type", "vehicle_type", "maneuver",
+    ])
+
     /// Nil without `crash_unit_id`: the row cannot be told apart from another copy.
-    public init?(_ fields: [String: JSONField]) {
+    public init?(_ fields: [String: JSONField]) { self.init(SelectedRow(fields, names: Self.columns)) }
+
+    /// Nil without `crash_unit_id`.
+    public init?(_ fields: SelectedRow) {
         guard let unitID = ChicagoCleaner.text(fields["crash_unit_id"]) else { return nil }
         self.unitID = unitID
         crashID = ChicagoCleaner.text(fields["crash_record_id"])
@@ -138,7 +146,16 @@ public struct ChicagoPerson: Sendable, Equatable {
     /// 0…120, else missing.
     public var age: Int?
 
-    public init?(_ fields: [String: JSONField]) {
+    /// The person columns cleaning reads.
+    public static let columns = SelectedRow.Names([
+        "person_id", "crash_record_id", "person_type", "injury_classification", "age",
+    ])
+
+    /// Nil without `person_id`.
+    public init?(_ fields: [String: JSONField]) { self.init(SelectedRow(fields, names: Self.columns)) }
+
+    /// Nil without `person_id`.
+    public init?(_ fields: SelectedRow) {
         guard let personID = ChicagoCleaner.text(fields["person_id"]) else { return nil }
         self.personID = personID
         crashID = ChicagoCleaner.text(fields["crash_record_id"])

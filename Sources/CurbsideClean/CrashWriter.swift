@@ -40,7 +40,7 @@ final class CrashWriter {
                 + "ON CONFLICT(crash_record_id) DO UPDATE SET \(overwrite)")
         let assignments = Self.unitColumns.map { "\($0) = ?" }.joined(separator: ", ")
         units = try PositionalStatement(
-            db, sql: "UPDATE silver_chicago_crashes SET \(assignments) WHERE crash_record_id = ?")
+            db, sql: "UPDATE silver_chicago_crashes SET \(assignments) WHERE rowid = ?")
         imputation = try db.makeStatement(
             sql: """
                 UPDATE silver_chicago_crashes SET latitude = ?, longitude = ?, lat_bin = ?, lng_bin = ?, grid_id = ?
@@ -92,8 +92,8 @@ final class CrashWriter {
         try insert.run(v, first: 0, count: 1)
     }
 
-    /// Replaces the rollup of crash `id` with `u`.
-    func setUnits(_ u: CrashUnits, crash id: String) throws {
+    /// Replaces the rollup of the crash in silver's row `id` with `u`.
+    func setUnits(_ u: CrashUnits, crash id: Int64) throws {
         var row = BoundRows(width: Self.unitColumns.count + 1)
         Self.append(u, to: &row)
         row.append(id)

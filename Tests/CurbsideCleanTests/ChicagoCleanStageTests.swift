@@ -196,6 +196,33 @@ import Testing
         #expect(people == ["A-P1", "A-P2", "A-P3", "B-P1"])
     }
 
+    /// A unit's latest copy decides: an orphan (its crash not in silver) whose later copy names a known crash
+    /// joins silver, and a unit in silver whose later copy names an unknown crash leaves it for quarantine.
+    @Test func aUnitsLatestCopyDecidesBetweenSilverAndQuarantine() throws {
+        let w = try Warehouse(path: ":memory:")
+        try commit(
+            w, key: "2022-07", crashes: [Self.crash("A")],
+            vehicles: [Self.vehicle("X-1", crash: "Q"), Self.vehicle("Y-1", crash: "A")], people: [])
+        try commit(
+            w, key: "updated-since-2022-08-01T00:00:00.000", crashes: [],
+            vehicles: [Self.vehicle("X-1", crash: "A"), Self.vehicle("Y-1", crash: "Q")], people: [])
+        let report = try ChicagoCleanStage(warehouse: w, asOf: asOf, window: window).run()
+        #expect(report.silverRows[.chicagoVehicles] == 1 && report.quarantined[.chicagoVehicles] == 1)
+        #expect(report.superseded[.chicagoVehicles] == 2)
+        let silver = try w.read { db in
+            try String.fetchAll(db, sql: "SELECT crash_unit_id FROM silver_chicago_vehicles")
+        }
+        #expect(silver == ["X-1"])
+        let quarantined = try w.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT record_id, partition_key, value FROM quarantine WHERE dataset = 'chicago_vehicles'")
+        }
+        #expect(quarantined?["record_id"] as String? == "Y-1" && quarantined?["value"] as String? == "Q")
+        #expect(quarantined?["partition_key"] as String? == "updated-since-2022-08-01T00:00:00.000")
+        #expect(try count(w, "SELECT vehicles FROM silver_chicago_crashes WHERE crash_record_id = 'A'") == 1)
+        try expectInvariant(w)
+    }
+
     /// The median is read from silver as its middle one or two values: it must equal the median of every
     /// valid coordinate in the window, for odd and even counts, with crashes outside the window left out.
     @Test(arguments: [5, 6]) func theMedianIsTakenOverTheWindowsValidCoordinates(valid: Int) throws {

@@ -21,6 +21,25 @@ import Testing
         try? ChicagoCleaner.clean(fields, asOf: Day(iso: "2030-01-01")!).get()
     }
 
+    /// The clean stage reads only the columns it uses from each row's bytes: every real row must clean to
+    /// exactly what the row's full dictionary gives, and a text that is not an object must be refused.
+    @Test func readingOnlyTheUsedColumnsGivesTheSameCrash() throws {
+        let bytes = try Fixtures.bytes("samples/chicago/85ca-t3if.json")
+        let ranges = try FlatJSON.elementRanges(of: bytes)
+        #expect(ranges.count == Self.realRows.count)
+        for (range, fields) in zip(ranges, Self.realRows) {
+            let selected = try SelectedRow(json: bytes[range], names: ChicagoCleaner.columns)
+            #expect(ChicagoCleaner.clean(selected, asOf: asOf) == ChicagoCleaner.clean(fields, asOf: asOf))
+        }
+        #expect(throws: JSONSyntaxError.self) {
+            try SelectedRow(json: Array("[1, 2]".utf8)[...], names: ChicagoCleaner.columns)
+        }
+        let vehicle = Array(#"{"crash_unit_id":"7","crash_record_id":"A","unit_type":"driver","make":"X"}"#.utf8)
+        let fromBytes = ChicagoVehicle(try SelectedRow(json: vehicle[...], names: ChicagoVehicle.columns))
+        #expect(fromBytes == ChicagoVehicle(try FlatJSON.dictionary(of: vehicle[...])))
+        #expect(fromBytes?.unitType == "DRIVER")
+    }
+
     @Test func aRealRowCleansToTheDesignedColumns() throws {
         // 536 W RANDOLPH ST, 2019-03-25T14:43, a Monday (2), turning crash at a traffic signal.
         let crash = try #require(clean(real("79c7a2ce89f4")))

@@ -8,7 +8,8 @@ public struct Coordinate: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public init(units: Int64) { self.units = units }
 
-    /// For constants only (exact for values with few decimals).
+    /// For constants, and for reading back `degrees` (exact: `units` is a whole number below 2⁵³, so the
+    /// rounding error of `units / 10¹²` is far below one unit).
     public init(degrees: Double) { units = Int64((degrees * Double(Self.scale)).rounded()) }
 
     /// Parses a decimal like `41.88454722` or `-87.6412`; digits after the 12th decimal are dropped.

@@ -10,9 +10,14 @@ extension Warehouse {
             arguments: [dataset, partition])
     }
 
-    /// Forgets the data catalog's statistics of every partition of a dataset (a stage that rebuilds it whole).
-    public static func forgetCatalogStatistics(dataset: String, db: Database) throws {
-        try db.execute(sql: "DELETE FROM catalog_partition_statistics WHERE dataset = ?", arguments: [dataset])
+    /// Forgets the data catalog's statistics of every partition of a dataset in the tables a stage rebuilds whole
+    /// (the dataset's rows of other tables, its bronze say, keep theirs).
+    public static func forgetCatalogStatistics(dataset: String, tables: [String], db: Database) throws {
+        for table in tables {
+            try db.execute(
+                sql: "DELETE FROM catalog_partition_statistics WHERE dataset = ? AND table_name = ?",
+                arguments: [dataset, table])
+        }
     }
 
     /// The stored statistics of a table's partition, when they were counted over the same rows and columns.

@@ -282,14 +282,17 @@ struct CatalogTests {
     func partitionStatisticsEqualTheWholeTable() async throws {
         let folder = try Fixtures.temporaryFolder("curbside-catalog-cache")
         defer { Fixtures.removeTemporaryFolder(folder) }
-        let options = SiteFixture.options(folder)
+        var options = SiteFixture.options(folder)
+        options.only = nil
         _ = try await SiteFixture.build(options)
         let pipeline = try Pipeline(
             options: options, environment: [:], clock: FixedClock(seconds: 1_800_000_000),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), say: { _ in })
         let warehouse = pipeline.warehouse
         func compare(_ label: String) throws {
-            var scope = CatalogScope(nyc: NYCWindow(asOf: try pipeline.nycAsOf(), config: pipeline.config.nyc))
+            var scope = CatalogScope(
+                nyc: NYCWindow(asOf: try pipeline.nycAsOf(), config: pipeline.config.nyc),
+                chicago: try pipeline.chicagoWindowIfEnabled())
             scope.known = try CatalogScope.partitions(in: warehouse)
             let plain = CatalogReader(runner: warehouse)
             let cached = CatalogReader(runner: warehouse, cache: WarehouseCatalogCache(warehouse: warehouse))
@@ -337,5 +340,31 @@ struct CatalogTests {
         let fines = try warehouse.run(
             "SELECT max(fine_amount_cents) FROM silver_nyc_violations WHERE partition_key = '\(day.description)'")
         #expect(fines.rows == [[.integer(1_234_567)]])
+        // A Chicago month fetched again, with a crash from the future: the Chicago clean rebuilds silver,
+        // quarantine and superseded (their statistics forgotten), while the months of bronze it did not touch
+        // keep theirs.
+        func counted(_ table: String, _ key: String) throws -> [[SQLValue]] {
+            try warehouse.run(
+                "SELECT count(*) FROM catalog_partition_statistics WHERE table_name = '\(table)' "
+                    + "AND dataset = 'chicago_crashes' AND partition_key = '\(key)'"
+            ).rows
+        }
+        #expect(try counted("bronze_rows", "2021-09") == [[.integer(1)]])
+        let crashes = Array(
+            (#"[{"crash_record_id":"LATER","crash_date":"2030-01-01T00:00:00.000"},"#
+                + #"{"crash_record_id":"NEW","crash_date":"2022-01-15T10:00:00.000"}]"#).utf8)
+        try warehouse.commitPartition(
+            dataset: .chicagoCrashes, key: PartitionKey("2022-01"),
+            pages: [
+                BronzePage(
+                    fetchID: nil, body: crashes, sha256: SHA256Hex.of(crashes),
+                    rows: zip(["LATER", "NEW"], try FlatJSON.elementRanges(of: crashes)).map { ($0, $1) })
+            ], fetchedAt: 1_800_000_200)
+        _ = try await pipeline.clean()
+        #expect(try counted("bronze_rows", "2021-09") == [[.integer(1)]], "an untouched month keeps its figures")
+        #expect(try counted("quarantine", "2022-01") == [[.integer(0)]])
+        let quarantined = try warehouse.run("SELECT record_id FROM quarantine WHERE dataset = 'chicago_crashes'")
+        #expect(quarantined.rows.contains([.text("LATER")]))
+        try compare("after a Chicago month changed")
     }
 }

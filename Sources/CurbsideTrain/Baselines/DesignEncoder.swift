@@ -59,13 +59,15 @@ struct DesignEncoder: Sendable, Equatable {
         }
     }
 
-    /// Every row of `dataset` encoded, row-major, `names.count` values per row.
-    func matrix(_ dataset: Dataset) -> [Double] {
-        let width = columns.count
-        var out = [Double](repeating: 0, count: dataset.rowCount * width)
-        for row in 0..<dataset.rowCount {
-            for column in 0..<width { out[row * width + column] = encode(column) { dataset.columns[$0][row] } }
+    /// The columns of row `row` of `dataset` whose encoded value is not zero, in column order, as (1 + column,
+    /// value) after the intercept (0, 1): a linear model's sums skip the zeros and stay the same to the bit
+    /// (adding a zero changes no sum), and nothing of size rows × columns is ever held.
+    func nonzeros(row: Int, of dataset: Dataset, into out: inout [(column: Int, value: Double)]) {
+        out.removeAll(keepingCapacity: true)
+        out.append((0, 1))
+        for column in columns.indices {
+            let value = encode(column) { dataset.columns[$0][row] }
+            if value != 0 { out.append((column + 1, value)) }
         }
-        return out
     }
 }

@@ -29,27 +29,29 @@ public struct LogisticRegression: Sendable, Equatable {
         guard prevalence > 0, prevalence < 1 else { throw TrainingError(.singleClass(prevalence > 0 ? 1 : 0)) }
         let encoder = DesignEncoder(fitting: dataset)
         let width = encoder.columns.count + 1  // the intercept is column 0
-        let design = encoder.matrix(dataset)
         var beta = [Double](repeating: 0, count: width)
         beta[0] = LogisticLoss.logit(prevalence)
         var steps = 0
+        var x: [(column: Int, value: Double)] = []
         while steps < maxIterations {
             steps += 1
             var gradient = [Double](repeating: 0, count: width)
             var hessian = [Double](repeating: 0, count: width * width)
-            var x = [Double](repeating: 1, count: width)
+            // One-hot rows are mostly zeros: each row's few non-zero columns are encoded as it is read, so the
+            // Hessian costs (non-zeros)² a row, not width², and no rows × width design matrix is held.
             for row in 0..<dataset.rowCount {
-                for column in 1..<width { x[column] = design[row * (width - 1) + column - 1] }
+                encoder.nonzeros(row: row, of: dataset, into: &x)
                 var margin = 0.0
-                for column in 0..<width { margin += beta[column] * x[column] }
+                for (column, value) in x { margin += beta[column] * value }
                 let p = LogisticLoss.sigmoid(margin)
                 let weight = Double(dataset.weight(row))
                 let g = weight * (p - Double(dataset.labels[row]))
                 let h = weight * max(p * (1 - p), 1e-12)
-                for i in 0..<width {
-                    gradient[i] += g * x[i]
-                    let hx = h * x[i]
-                    for j in 0...i { hessian[i * width + j] += hx * x[j] }
+                for a in x.indices {
+                    let (i, xi) = x[a]
+                    gradient[i] += g * xi
+                    let hx = h * xi
+                    for b in 0...a { hessian[i * width + x[b].column] += hx * x[b].value }
                 }
             }
             for i in 1..<width {

@@ -57,9 +57,19 @@ public struct CategoryEncoding: Sendable, Equatable {
 
     /// Learns the codes from the values of the training rows (`columns[feature][row]`, nil = missing).
     public init(features: [HitAndRunFeatures.Feature], columns: [[SQLValue]]) {
+        self.init(features: features) { columns[$0] }
+    }
+
+    /// Learns the codes from the training rows as selected, feature `f` at `row[offset + f]`, without copying
+    /// them out by column first.
+    public init(features: [HitAndRunFeatures.Feature], rows: ArraySlice<[SQLValue]>, offset: Int) {
+        self.init(features: features) { f in rows.lazy.map { $0[offset + f] } }
+    }
+
+    private init<Values: Sequence<SQLValue>>(features: [HitAndRunFeatures.Feature], values: (Int) -> Values) {
         var labels: [String: [String]] = [:]
-        for (feature, column) in zip(features, columns) where feature.categorical {
-            labels[feature.name] = Set(column.compactMap { $0.isNull ? nil : $0.description }).sorted {
+        for (f, feature) in features.enumerated() where feature.categorical {
+            labels[feature.name] = Set(values(f).lazy.compactMap { $0.isNull ? nil : $0.description }).sorted {
                 $0.utf8.lexicographicallyPrecedes($1.utf8)
             }
         }

@@ -36,8 +36,7 @@ public struct HitAndRunTraining: Sendable {
                     split: name, rows: range.count, positives: positives, total: n)
             }
         }
-        let rawColumns = features.indices.map { f in table.rows[ranges[0]].map { $0[f + 3] } }
-        let encoding = CategoryEncoding(features: features, columns: rawColumns)
+        let encoding = CategoryEncoding(features: features, rows: table.rows[ranges[0]], offset: 3)
         func dataset(_ range: Range<Int>) throws -> Dataset {
             let columns = features.enumerated().map { f, feature in
                 table.rows[range].map { encoding.code($0[f + 3], feature: feature) }

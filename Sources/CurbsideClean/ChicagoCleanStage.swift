@@ -72,9 +72,8 @@ public struct ChicagoCleanStage: Sendable {
         }
         let asOf = self.asOf
         let writer = try CrashWriter(db: db)
-        let kept = try KeyLookup(
-            db, sql: "SELECT bronze_row_id, partition_key FROM silver_chicago_crashes WHERE crash_record_id = ?")
-        try LatestCopies(dataset: .chicagoCrashes) { id in try kept(id).map { .init(rowID: $0.0, partition: $0.1) } }
+        let kept = try LatestCopies.lookup(in: "silver_chicago_crashes", idColumn: "crash_record_id", db: db)
+        try LatestCopies(dataset: .chicagoCrashes, kept: kept)
             .read(db: db, report: &report) { json in
                 ChicagoCleaner.clean(try SelectedRow(json: json, names: ChicagoCleaner.columns), asOf: asOf)
                     .map { ($0.id, $0) }
@@ -190,9 +189,15 @@ struct LatestCopies {
     /// The copy kept of an id so far.
     var kept: (String) throws -> Copy?
 
+    /// The copy of an id kept in `table` (keyed by `idColumn`, with `bronze_row_id` and `partition_key`).
+    static func lookup(in table: String, idColumn: String, db: Database) throws -> (String) throws -> Copy? {
+        let kept = try KeyLookup(db, sql: "SELECT bronze_row_id, partition_key FROM \(table) WHERE \(idColumn) = ?")
+        return { id in try kept(id).map { Copy(rowID: $0.integer, partition: $0.text) } }
+    }
+
     /// Reads the dataset's current pages, cleaning each row (`clean` reads its JSON text, and throws when it is not
-    /// an object); `keep` stores a copy in place of the one kept of its
-    /// id (recorded as superseded by then). Then supersedes the rows of older fetches.
+    /// an object); `keep` stores a copy in place of the one kept of its id (recorded as superseded by then). Then
+    /// supersedes the rows of older fetches.
     func read<T>(
         db: Database, report: inout ChicagoCleanReport,
         clean: (ArraySlice<UInt8>) throws -> Result<(String, T), QuarantineReason>,
@@ -301,7 +306,7 @@ final class UnitWriter {
     let dataset: DatasetID
     private let upsert: PositionalStatement
     private let delete: Statement
-    private let kept: KeyLookup
+    private let kept: (String) throws -> LatestCopies.Copy?
     private let crash: KeyLookup
     private var values: BoundRows
     private var orphans: [String: Orphan] = [:]
@@ -310,14 +315,9 @@ final class UnitWriter {
     init(dataset: DatasetID, silver: String, idColumn: String, columns: [String], db: Database) throws {
         self.dataset = dataset
         let all = [idColumn, "bronze_row_id", "partition_key", "crash_record_id"] + columns
-        upsert = try PositionalStatement(
-            db,
-            sql: "INSERT INTO \(silver) (\(all.joined(separator: ", "))) VALUES ("
-                + Array(repeating: "?", count: all.count).joined(separator: ", ")
-                + ") ON CONFLICT(\(idColumn)) DO UPDATE SET "
-                + all.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+        upsert = try PositionalStatement(db, upsertInto: silver, columns: all)
         delete = try db.makeStatement(sql: "DELETE FROM \(silver) WHERE \(idColumn) = ?")
-        kept = try KeyLookup(db, sql: "SELECT bronze_row_id, partition_key FROM \(silver) WHERE \(idColumn) = ?")
+        kept = try LatestCopies.lookup(in: silver, idColumn: idColumn, db: db)
         crash = try KeyLookup(
             db, sql: "SELECT rowid, '' FROM silver_chicago_crashes WHERE crash_record_id = ?")
         values = BoundRows(width: all.count)
@@ -329,7 +329,7 @@ final class UnitWriter {
         clean: (ArraySlice<UInt8>) throws -> Result<(String, Values), QuarantineReason>
     ) throws {
         try LatestCopies(dataset: dataset) { [self] id in
-            try orphans[id]?.copy ?? kept(id).map { .init(rowID: $0.0, partition: $0.1) }
+            try orphans[id]?.copy ?? kept(id)
         }.read(db: db, report: &report, clean: clean) { [self] id, row, copy in
             try keep(id, row, copy)
         }

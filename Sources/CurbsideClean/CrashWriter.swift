@@ -31,13 +31,7 @@ final class CrashWriter {
 
     init(db: Database) throws {
         let all = Self.crashColumns + Self.unitColumns
-        let columns = all.joined(separator: ", ")
-        let parameters = Array(repeating: "?", count: all.count).joined(separator: ", ")
-        let overwrite = all.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        insert = try PositionalStatement(
-            db,
-            sql: "INSERT INTO silver_chicago_crashes (\(columns)) VALUES (\(parameters)) "
-                + "ON CONFLICT(crash_record_id) DO UPDATE SET \(overwrite)")
+        insert = try PositionalStatement(db, upsertInto: "silver_chicago_crashes", columns: all)
         let assignments = Self.unitColumns.map { "\($0) = ?" }.joined(separator: ", ")
         units = try PositionalStatement(
             db, sql: "UPDATE silver_chicago_crashes SET \(assignments) WHERE rowid = ?")

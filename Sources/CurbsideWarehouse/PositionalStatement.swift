@@ -106,6 +106,19 @@ public final class PositionalStatement {
     }
 }
 
+extension PositionalStatement {
+    /// An insert of one row of `columns` into `table` that, when the row's key (the first column, unique) is
+    /// already there, overwrites that row in place instead: its rowid, so its place in the table, stays.
+    public convenience init(_ db: Database, upsertInto table: String, columns: [String]) throws {
+        let parameters = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let overwrite = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        try self.init(
+            db,
+            sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(parameters)) "
+                + "ON CONFLICT(\(columns[0])) DO UPDATE SET \(overwrite)")
+    }
+}
+
 /// A query by one text key for an integer and a text (`SELECT bronze_row_id, partition_key FROM t WHERE id = ?`),
 /// run once per row of a load straight through SQLite: through GRDB's `Row.fetchOne` each call cost 50 µs (20,000
 /// crashes: 1 s), most of it setting up a cursor for one row.

@@ -33,17 +33,17 @@ public struct NYCRawRow: Sendable {
         }
     }
 
-    private static let keys = FlatJSON.Keys(Column.allCases.map(\.name))
-    private var values: [JSONField?]
+    private static let names = SelectedRow.Names(Column.allCases.map(\.name))
+    private let row: SelectedRow
 
     /// Reads the row's JSON text, decoding only the columns cleaning reads.
     /// - Throws: `JSONSyntaxError` when the text is not a JSON object.
-    public init(json: ArraySlice<UInt8>) throws { values = try FlatJSON.select(Self.keys, from: json) }
+    public init(json: ArraySlice<UInt8>) throws { row = try SelectedRow(json: json, names: Self.names) }
 
     /// The row from all its fields.
-    public init(_ fields: [String: JSONField]) { values = Column.allCases.map { fields[$0.name] } }
+    public init(_ fields: [String: JSONField]) { row = SelectedRow(fields, names: Self.names) }
 
-    public subscript(column: Column) -> JSONField? { values[column.rawValue] }
+    public subscript(column: Column) -> JSONField? { row[position: column.rawValue] }
 }
 
 /// The NYC cleaning rules of DESIGN.md, as a pure function of one raw row and its partition's day.

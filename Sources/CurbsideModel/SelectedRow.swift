@@ -4,10 +4,12 @@
 public struct SelectedRow: Sendable {
     /// The names a cleaner reads, matched as bytes against a row's keys.
     public struct Names: Sendable {
+        let names: [String]
         let keys: FlatJSON.Keys
         let positions: [String: Int]
 
         public init(_ names: [String]) {
+            self.names = names
             keys = FlatJSON.Keys(names)
             positions = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
         }
@@ -26,7 +28,7 @@ public struct SelectedRow: Sendable {
     /// The row from all its fields.
     public init(_ fields: [String: JSONField], names: Names) {
         self.names = names
-        values = names.keys.names.map { fields[String(decoding: $0, as: UTF8.self)] }
+        values = names.names.map { fields[$0] }
     }
 
     /// The field `name` (nil when absent, `.null` for a null). `name` must be one of the names: asking for
@@ -35,4 +37,8 @@ public struct SelectedRow: Sendable {
         guard let position = names.positions[name] else { preconditionFailure("'\(name)' is not a selected name") }
         return values[position]
     }
+
+    /// The field of the name at `position` in the names' order: for readers that name their columns by position
+    /// (no lookup by name on the hot path).
+    public subscript(position position: Int) -> JSONField? { values[position] }
 }

@@ -38,9 +38,9 @@ public enum BronzeRowOffsets {
         for (index, row) in rows.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
-            appendDigits(row.range.lowerBound, to: &out)
+            DecimalBytes.append(row.range.lowerBound, to: &out)
             out.append(UInt8(ascii: ","))
-            appendDigits(row.range.count, to: &out)
+            DecimalBytes.append(row.range.count, to: &out)
             out.append(UInt8(ascii: ","))
             if let id = row.recordID {
                 let plain = id.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
@@ -88,18 +88,6 @@ public enum BronzeRowOffsets {
                 if scanner.at(UInt8(ascii: "]")) { return rows }
                 try scanner.expectByte(UInt8(ascii: ","))
             }
-        }
-    }
-
-    /// Appends a non-negative whole number's decimal digits.
-    private static func appendDigits(_ value: Int, to out: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(48 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
         }
     }
 }

@@ -1,3 +1,5 @@
+import CurbsideModel
+
 /// Writes the made-up vehicles and people of `SyntheticCrashUnits` crash by crash, straight into two
 /// JSON arrays of bytes (each constant piece encoded once), so a million crashes take seconds.
 struct CrashUnitWriter {
@@ -96,7 +98,7 @@ struct CrashUnitWriter {
         out.append(UInt8(ascii: "\""))
         out += prefix
         out += UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount)
-        JSONBytes.appendDecimal(n, to: &out)
+        DecimalBytes.append(n, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 

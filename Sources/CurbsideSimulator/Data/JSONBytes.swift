@@ -37,13 +37,6 @@ enum JSONBytes {
         }
     }
 
-    /// A non-negative whole number in decimal, without quotes.
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        precondition(value >= 0)
-        if value >= 10 { appendDecimal(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
-
     /// A day as `YYYY-MM-DD` (years 0 to 9999), without quotes.
     static func appendISO(_ day: Day, to out: inout [UInt8]) {
         let (year, month, date) = day.civil
@@ -67,7 +60,7 @@ enum JSONBytes {
     /// A non-negative whole number as a JSON string, `"42"`.
     static func appendQuotedDecimal(_ value: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        appendDecimal(value, to: &out)
+        DecimalBytes.append(value, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 

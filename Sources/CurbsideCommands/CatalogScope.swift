@@ -92,8 +92,8 @@ struct CatalogScope {
                         dataset: $0.dataset, key: $0.key,
                         rows: """
                             (SELECT p.id * 65536 + r.key AS id, p.dataset, p.partition_key, p.generation, \
-                            r.value ->> 2 AS record_id, CAST(substr(bronze_body(p.body, p.body_encoding), \
-                            (r.value ->> 0) + 1, r.value ->> 1) AS TEXT) AS json \
+                            r.value ->> 2 AS record_id, \
+                            bronze_row(p.body, p.body_encoding, r.value ->> 0, r.value ->> 1) AS json \
                             FROM bronze_pages p, json_each(p.row_offsets) r WHERE \
                             \(latest($0.dataset, $0.key, $0.generation, of: "p.")))
                             """)

@@ -56,4 +56,71 @@ public struct QueryTable: Hashable, Sendable {
 public protocol QueryRunner: Sendable {
     /// - Throws: an error whose description is SQLite's own message.
     func run(_ sql: String) throws -> QueryTable
+
+    /// Hands each row of `sql` to `body` as it is read, without keeping it: for passes over a million rows, where
+    /// making a ``SQLValue`` of every value (a `String` per text) costs more than SQLite's own reading.
+    /// - Throws: an error whose description is SQLite's own message, or what `body` throws.
+    func scan(_ sql: String, _ body: (ScannedRow) throws -> Void) throws
+}
+
+extension QueryRunner {
+    /// Scans the rows ``run(_:)`` returns, for runners without a cursor of their own.
+    public func scan(_ sql: String, _ body: (ScannedRow) throws -> Void) throws {
+        let table = try run(sql)
+        for values in table.rows {
+            var bytes: [UInt8] = []
+            let spans = values.map { value -> Range<Int> in
+                let start = bytes.count
+                if case .text(let text) = value { bytes.append(contentsOf: text.utf8) }
+                return start..<bytes.count
+            }
+            try bytes.withUnsafeBytes { buffer in
+                try body(
+                    ScannedRow(count: values.count) { k in
+                        switch values[k] {
+                        case .null: .null
+                        case .integer(let number): .integer(number)
+                        case .real(let number): .real(number)
+                        case .text: .text(UnsafeRawBufferPointer(rebasing: buffer[spans[k]]))
+                        }
+                    })
+            }
+        }
+    }
+}
+
+/// One value of a row being scanned, as SQLite holds it: a text's bytes are valid only while the row is.
+public enum SQLCell {
+    case null
+    case integer(Int64)
+    case real(Double)
+    /// UTF-8 bytes, not copied.
+    case text(UnsafeRawBufferPointer)
+    /// A blob's size: its bytes are never shown.
+    case blob(count: Int)
+
+    /// The value kept: a text becomes a `String`, a blob the text `<n bytes>` (as ``QueryRunner/run(_:)`` gives it).
+    public var value: SQLValue {
+        switch self {
+        case .null: .null
+        case .integer(let number): .integer(number)
+        case .real(let number): .real(number)
+        case .text(let bytes): .text(String(decoding: bytes, as: UTF8.self))
+        case .blob(let count): .text("<\(count) bytes>")
+        }
+    }
+}
+
+/// The row ``QueryRunner/scan(_:_:)`` is at: its values by position, valid only during the call that receives it.
+public struct ScannedRow {
+    /// The number of values.
+    public let count: Int
+    private let cell: (Int) -> SQLCell
+
+    public init(count: Int, cell: @escaping (Int) -> SQLCell) {
+        self.count = count
+        self.cell = cell
+    }
+
+    public subscript(position: Int) -> SQLCell { cell(position) }
 }

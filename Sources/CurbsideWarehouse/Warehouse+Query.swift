@@ -1,5 +1,6 @@
 import CurbsideModel
 import GRDB
+import GRDBSQLite
 
 extension Warehouse: QueryRunner {
     /// Runs one read-only statement for a content page.
@@ -49,5 +50,43 @@ extension Warehouse: QueryRunner {
             }
         }
         return Array(Set(names.filter { !$0.hasPrefix("sqlite_") })).sorted()
+    }
+}
+
+extension Warehouse {
+    /// Steps one read-only statement straight through SQLite, handing `body` each row's values in place.
+    /// - Throws: `WarehouseError` with SQLite's message, or what `body` throws.
+    public func scan(_ sql: String, _ body: (ScannedRow) throws -> Void) throws {
+        do {
+            try queue.read { db in
+                let statement = try db.makeStatement(sql: sql)
+                let handle = statement.sqliteStatement
+                let row = ScannedRow(count: Int(sqlite3_column_count(handle))) { position in
+                    let column = Int32(position)
+                    switch sqlite3_column_type(handle, column) {
+                    case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+                    case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+                    case SQLITE_TEXT:
+                        let start = sqlite3_column_text(handle, column)
+                        let count = Int(sqlite3_column_bytes(handle, column))
+                        return .text(UnsafeRawBufferPointer(start: start, count: count))
+                    case SQLITE_BLOB: return .blob(count: Int(sqlite3_column_bytes(handle, column)))
+                    default: return .null
+                    }
+                }
+                while true {
+                    let code = sqlite3_step(handle)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(
+                            resultCode: ResultCode(rawValue: code),
+                            message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                    }
+                    try body(row)
+                }
+            }
+        } catch let error as DatabaseError {
+            throw WarehouseError(path: path, reason: .query(sql: sql, message: error.message ?? "\(error)"))
+        }
     }
 }

@@ -21,6 +21,7 @@ public final class Warehouse: Sendable {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(function: Self.bronzeBody)
+            db.add(function: Self.bronzeRow)
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             // 64 MiB of page cache instead of 2: a million silver rows' indexes stay in memory while they load.
             try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -51,7 +52,23 @@ public final class Warehouse: Sendable {
         guard let stored = Data.fromDatabaseValue(values[0]), let encoding = String.fromDatabaseValue(values[1]) else {
             return nil
         }
-        return try lastBody.withLock { last in
+        return try body(stored: stored, encoding: encoding)
+    }
+
+    /// `bronze_row(body, body_encoding, start, length)`: one row's text cut from a stored page body, as
+    /// `CAST(substr(bronze_body(body, body_encoding), start + 1, length) AS TEXT)` gives it, without handing SQLite the
+    /// whole page for every row (the catalog's sample of 20 rows from a 20 MB page copied 1.2 GB).
+    static let bronzeRow = DatabaseFunction("bronze_row", argumentCount: 4, pure: true) { values in
+        guard let stored = Data.fromDatabaseValue(values[0]), let encoding = String.fromDatabaseValue(values[1]),
+            let start = Int.fromDatabaseValue(values[2]), let length = Int.fromDatabaseValue(values[3])
+        else { return nil }
+        let body = try body(stored: stored, encoding: encoding)
+        let from = min(max(start, 0), body.count)
+        return String(decoding: body[from..<min(from + max(length, 0), body.count)], as: UTF8.self)
+    }
+
+    private static func body(stored: Data, encoding: String) throws -> Data {
+        try lastBody.withLock { last in
             if let last, last.stored == stored, last.encoding == encoding { return last.body }
             let body = Data(try PageBody.decode([UInt8](stored), encoding: encoding))
             last = (stored, encoding, body)

@@ -68,8 +68,56 @@ import Testing
         }
     }
 
+    @Test("a scan hands each row's values as run returns them, texts in place, and names SQLite's message")
+    func scanMatchesRun() throws {
+        let w = try Warehouse(path: ":memory:")
+        let sql = """
+            SELECT * FROM (VALUES (1, 2.5, 'a', NULL, x'00ff'), (-7, 3.0, '', 'é—x', NULL),
+                (9223372036854775807, -0.25, 'plate 1', 'b', x''))
+            """
+        var scanned: [[SQLValue]] = []
+        try w.scan(sql) { row in scanned.append((0..<row.count).map { row[$0].value }) }
+        #expect(scanned == (try w.run(sql).rows))
+        #expect(scanned.count == 3)
+        #expect(scanned[0][4] == .text("<2 bytes>"))
+        #expect(throws: WarehouseError.self) { try w.scan("SELECT nope FROM gold_nyc_daily") { _ in } }
+        // A runner without a cursor of its own scans what it runs.
+        let plain = PlainRunner(warehouse: w)
+        var again: [[SQLValue]] = []
+        try plain.scan(sql) { row in again.append((0..<row.count).map { row[$0].value }) }
+        #expect(again == scanned)
+    }
+
+    @Test("bronze_row cuts one row's text as substr of the whole body does, without handing SQLite the page")
+    func bronzeRowMatchesSubstr() throws {
+        let w = try Warehouse(path: ":memory:")
+        let body = Array(#"[{"summons_number":"1"},{"summons_number":"2","x":"é"}]"#.utf8)
+        let page = BronzePage(
+            fetchID: nil, body: body, sha256: SHA256Hex.of(body),
+            rows: try FlatJSON.elementRanges(of: body).enumerated().map { (String($0.offset + 1), $0.element) })
+        try w.commitPartition(dataset: .nycViolations, key: PartitionKey("2025-05-10"), pages: [page], fetchedAt: 5)
+        let cut = { (start: String, length: String) in
+            try w.run(
+                "SELECT bronze_row(body, body_encoding, \(start), \(length)), "
+                    + "CAST(substr(bronze_body(body, body_encoding), \(start) + 1, \(length)) AS TEXT) FROM bronze_pages"
+            ).rows[0]
+        }
+        for (start, length) in [("1", "22"), ("24", "31"), ("0", "1000"), ("50", "100"), ("3", "0")] {
+            let both = try cut(start, length)
+            #expect(both[0] == both[1], "\(start), \(length): \(both)")
+        }
+        #expect(try cut("1", "22")[0] == .text(#"{"summons_number":"1"}"#))
+        #expect(try w.run("SELECT bronze_row(NULL, 'zstd', 0, 1)").rows == [[.null]])
+    }
+
     @Test func pageQueriesCannotWrite() throws {
         let w = try Warehouse(path: ":memory:")
         #expect(throws: (any Error).self) { try w.run("DELETE FROM gold_nyc_daily") }
     }
+}
+
+/// The warehouse's queries through the protocol's own `scan`, which runs the query first.
+private struct PlainRunner: QueryRunner {
+    let warehouse: Warehouse
+    func run(_ sql: String) throws -> QueryTable { try warehouse.run(sql) }
 }

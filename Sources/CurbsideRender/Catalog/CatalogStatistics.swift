@@ -49,8 +49,8 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
     public var sample: [[SQLValue]]
 
     /// The hash DISTINCT is counted by: SQLite's equality, where the integer 1 and the real 1.0 are one value and
-    /// the text '1' another (FNV-1a over a type tag and the value's bytes).
-    static func hash(_ value: SQLValue) -> UInt64? {
+    /// the text '1' another (FNV-1a over a type tag and the value's bytes). Nulls and blobs are not counted.
+    static func hash(_ cell: SQLCell) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ byte: UInt8) {
             h ^= UInt64(byte)
@@ -59,8 +59,8 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         func mix(word: UInt64) {
             for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
-        switch value {
-        case .null: return nil
+        switch cell {
+        case .null, .blob: break
         case .integer(let i):
             mix(UInt8(1))
             mix(word: UInt64(bitPattern: i))
@@ -72,9 +72,9 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
                 mix(UInt8(2))
                 mix(word: d.bitPattern)
             }
-        case .text(let s):
+        case .text(let bytes):
             mix(UInt8(3))
-            for byte in s.utf8 { mix(byte) }
+            for byte in bytes { mix(byte) }
         }
         return h
     }

@@ -1,0 +1,113 @@
+import CurbsideModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One column's statistics counted over a partition's rows as SQLite hands them out (``QueryRunner/scan(_:_:)``):
+/// its non-null values, least and greatest, and the hash of each value, without making a `String` of each text.
+/// Counting a million rows' values as ``SQLValue``s took four times as long as SQLite's reading them.
+struct CatalogColumnCounter {
+    /// A least or greatest value so far, its text kept as bytes so the next rows compare without a `String`.
+    private enum Kept {
+        case integer(Int64)
+        case real(Double)
+        case text([UInt8])
+
+        init(_ cell: SQLCell) {
+            switch cell {
+            case .integer(let number): self = .integer(number)
+            case .real(let number): self = .real(number)
+            case .text(let bytes): self = .text(Array(bytes))
+            case .null, .blob: preconditionFailure("only integers, reals and texts are kept")
+            }
+        }
+
+        var value: SQLValue {
+            switch self {
+            case .integer(let number): .integer(number)
+            case .real(let number): .real(number)
+            case .text(let bytes): .text(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+    }
+
+    /// Whether least, greatest and distinct values are counted, not only non-null ones.
+    let full: Bool
+    private(set) var nonNull = 0
+    private var least: Kept?
+    private var greatest: Kept?
+    /// One per non-null value, repeats included, until ``column()``.
+    private var hashes: [UInt64] = []
+
+    init(full: Bool) {
+        self.full = full
+    }
+
+    mutating func count(_ cell: SQLCell) {
+        switch cell {
+        case .null: return
+        case .blob(let size):
+            // Shown, compared and counted as the text a query gives for it.
+            var text = "<\(size) bytes>"
+            text.withUTF8 { count(.text(UnsafeRawBufferPointer($0))) }
+            return
+        case .integer, .real, .text: break
+        }
+        nonNull += 1
+        guard full else { return }
+        if least.map({ Self.order(cell, $0) < 0 }) ?? true { least = Kept(cell) }
+        if greatest.map({ Self.order(cell, $0) > 0 }) ?? true { greatest = Kept(cell) }
+        hashes.append(CatalogPartitionStatistics.hash(cell))
+    }
+
+    /// The partition's figures for the column, its distinct hashes sorted.
+    func column() -> CatalogPartitionStatistics.Column {
+        var distinct: [UInt64]?
+        if full {
+            var sorted = hashes
+            sorted.sort()
+            var unique: [UInt64] = []
+            for h in sorted where unique.last != h { unique.append(h) }
+            distinct = unique
+        }
+        return CatalogPartitionStatistics.Column(
+            nonNull: nonNull, minimum: least?.value, maximum: greatest?.value, hashes: distinct)
+    }
+
+    /// SQLite's order of a value against a kept one (``CatalogPartitionStatistics/precedes(_:_:)``): negative
+    /// when the value comes first, zero when they tie.
+    private static func order(_ cell: SQLCell, _ kept: Kept) -> Int {
+        switch (cell, kept) {
+        case (.integer(let x), .integer(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.text(let x), .text(let y)):
+            return y.withUnsafeBytes { y in
+                let shared = min(x.count, y.count)
+                let compared = shared == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, shared))
+                return compared != 0 ? compared : x.count - y.count
+            }
+        case (.text, _): return 1
+        case (_, .text): return -1
+        default:
+            let x = cell.number
+            let y: Double
+            switch kept {
+            case .integer(let number): y = Double(number)
+            case .real(let number): y = number
+            case .text: y = 0
+            }
+            return x < y ? -1 : x == y ? 0 : 1
+        }
+    }
+}
+
+extension SQLCell {
+    /// An integer or real as a number; 0 for anything else (only numbers are compared this way).
+    var number: Double {
+        switch self {
+        case .integer(let number): Double(number)
+        case .real(let number): number
+        case .null, .text, .blob: 0
+        }
+    }
+}

@@ -57,10 +57,38 @@ import Testing
         #expect(csv.text == "a,b\nNO PARKING-DAY/TIME LIMITS,12.50\n\"say \"\"hi\"\", then\",1\n'=cmd(),2\n")
     }
 
+    @Test("a scanned row is written as its cells would be: whole reals as integers, texts guarded and quoted")
+    func scannedRows() throws {
+        let row: [SQLValue] = [
+            .null, .integer(-3), .real(50.0), .real(2.5), .text("=x"), .text("a,b"), .text("say \"hi\""), .text("é"),
+            .text(""), .text("-1,2"),
+        ]
+        var fromCells = CSVText(header: ["a"])
+        fromCells.append(
+            row.map { value in
+                switch value {
+                case .null: .plain("")
+                case .integer, .real: .plain(value.number.map { $0 == $0.rounded() ? String(Int64($0)) : String($0) }!)
+                case .text(let text): .text(text)
+                }
+            })
+        let runner = OneRowRunner(row: row)
+        var scanned = CSVText(header: ["a"])
+        try runner.scan("SELECT") { scanned.append($0) }
+        #expect(scanned == fromCells)
+        #expect(scanned.text == "a\n,-3,50,2.5,'=x,\"a,b\",\"say \"\"hi\"\"\",é,,\"'-1,2\"\n")
+    }
+
     /// "\r\n" is one Swift character, neither "\r" nor "\n": a field holding it is still quoted.
     @Test func quotesAWindowsLineEnd() {
         var csv = CSVText(header: ["a"])
         csv.append([.text("two\r\nlines")])
         #expect(csv.text == "a\n\"two\r\nlines\"\n")
     }
+}
+
+/// Answers every query with one row.
+private struct OneRowRunner: QueryRunner {
+    let row: [SQLValue]
+    func run(_ sql: String) throws -> QueryTable { QueryTable(columns: row.indices.map { "c\($0)" }, rows: [row]) }
 }

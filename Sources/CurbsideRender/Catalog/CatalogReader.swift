@@ -281,20 +281,16 @@ public struct CatalogReader: Sendable {
     /// - Throws: the warehouse's error when the query fails.
     public func csv(_ source: CatalogSource, limit: Int) throws -> (text: String, rows: Int) {
         let declared = try columns(of: source.table)
-        let table = try runner.run(
-            "SELECT \(shown(declared, source)) FROM \(source.rows) ORDER BY \(order(declared, source)) LIMIT \(limit)")
-        var csv = CSVText(header: table.columns)
-        for row in table.rows {
-            csv.append(
-                row.map { value in
-                    switch value {
-                    case .null: return .plain("")
-                    case .integer, .real: return .plain(value.asSorted.description)
-                    case .text(let text): return .text(text)
-                    }
-                })
+        let names = declared.map(\.name).filter { !source.loadColumns.contains($0) }
+        var csv = CSVText(header: names)
+        var rows = 0
+        try runner.scan(
+            "SELECT \(shown(declared, source)) FROM \(source.rows) ORDER BY \(order(declared, source)) LIMIT \(limit)"
+        ) { row in
+            rows += 1
+            csv.append(row)
         }
-        return (csv.text, table.rows.count)
+        return (csv.text, rows)
     }
 
     /// The quarantined rows of the version by dataset, rule and column, and up to `examples` rows of each with

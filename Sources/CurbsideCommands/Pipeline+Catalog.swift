@@ -3,6 +3,7 @@ import CurbsideModel
 import CurbsidePublish
 import CurbsideRender
 import CurbsideWarehouse
+import Foundation
 
 /// The data catalog of a version: `catalog.html` and the CSVs it offers (every silver table, and the gold tables
 /// the pages' CSVs do not already hold).
@@ -38,12 +39,15 @@ extension Pipeline {
         var scope = CatalogScope(nyc: options.includes(.nyc) && config.nyc.enabled ? nyc : nil, chicago: chicago)
         scope.nycAsOf = scope.nyc == nil ? nil : try nycAsOf()
         scope.known = try CatalogScope.partitions(in: warehouse)
+        let sources = try all.compactMap { name, layer in
+            try scope.source(for: name, layer: layer, columns: reader.columns(of: name).map(\.name))
+        }
+        try reader.countMissingStatistics(of: sources, runners: try catalogRunners())
         var entries: [CatalogPage.Entry] = []
         var files: [SiteFile] = []
         var quarantine: (rules: QueryTable, examples: QueryTable)?
-        for (name, layer) in all {
-            guard let source = try scope.source(for: name, layer: layer, columns: reader.columns(of: name).map(\.name))
-            else { continue }
+        for source in sources {
+            let (name, layer) = (source.table, source.layer)
             let table = try reader.table(source)
             var download: CatalogPage.Download?
             if layer == .silver || layer == .gold {
@@ -86,6 +90,14 @@ extension Pipeline {
         return files
     }
 
+    /// Connections that count the catalog's partitions side by side, one per core (the machines this runs on have
+    /// two): the warehouse's own and more to the same file. An in-memory warehouse has only its own.
+    func catalogRunners() throws -> [any QueryRunner] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard warehouse.path != ":memory:", cores > 1 else { return [warehouse] }
+        return [warehouse] + (try (1..<cores).map { _ in try Warehouse(path: warehouse.path) })
+    }
+
     /// Every `catalog` key of the config must name a table the catalog lists, and a column of it.
     /// - Throws: `CommandError` exit 2 naming the file, line and key, and what there is instead.
     func checkDescriptions(tables: [String], reader: CatalogReader) throws {
@@ -124,6 +136,12 @@ struct WarehouseCatalogCache: CatalogStatisticsCache {
     func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws {
         try warehouse.storeCatalogStatistics(
             encoded, table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
+            signature: signature)
+    }
+
+    func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool {
+        try warehouse.hasCatalogStatistics(
+            table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
             signature: signature)
     }
 }

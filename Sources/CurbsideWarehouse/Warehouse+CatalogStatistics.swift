@@ -35,6 +35,20 @@ extension Warehouse {
         }
     }
 
+    /// Whether a table partition's statistics are kept, without reading them.
+    public func hasCatalogStatistics(
+        table: String, dataset: String, partition: String, rows: String, signature: String
+    ) throws -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM catalog_partition_statistics
+                    WHERE table_name = ? AND dataset = ? AND partition_key = ? AND rows_sql = ? AND signature = ?)
+                    """, arguments: [table, dataset, partition, rows, signature]) ?? false
+        }
+    }
+
     /// Keeps a table partition's statistics for the next build.
     public func storeCatalogStatistics(
         _ statistics: [UInt8], table: String, dataset: String, partition: String, rows: String, signature: String

@@ -76,12 +76,52 @@ public struct CatalogReader: Sendable {
             source: source, rows: rows, columns: columns, parts: parts, sample: try sample(declared, source))
     }
 
+    /// What a cache entry is tied to: the table's columns and how each is summarised.
+    private static func signature(
+        _ declared: [(name: String, type: String, key: Int)], _ summaries: [CatalogColumn.Summary]
+    ) -> String {
+        zip(declared, summaries).map { "\($0.0.name):\($0.1)" }.joined(separator: ",")
+    }
+
+    /// Counts the statistics of every partition of `sources` the cache lacks and stores them, `runners.count`
+    /// partitions at a time (each runner its own connection to the same warehouse), so ``table(_:)`` then finds
+    /// them all. The entries are stored in the order of `sources` and their partitions whatever finished first.
+    /// - Throws: the first error a count or the cache threw; entries counted before it are kept.
+    public func countMissingStatistics(of sources: [CatalogSource], runners: [any QueryRunner]) throws {
+        guard let cache, !runners.isEmpty else { return }
+        typealias Job = (
+            source: CatalogSource, declared: [(name: String, type: String, key: Int)],
+            summaries: [CatalogColumn.Summary], partition: CatalogPartition
+        )
+        var jobs: [Job] = []
+        for source in sources {
+            guard let partitions = source.partitions else { continue }
+            let declared = try columns(of: source.table)
+            let summaries = declared.map { summary(of: $0.name, in: source) }
+            let signature = Self.signature(declared, summaries)
+            for partition in partitions
+            where try !cache.contains(table: source.table, partition: partition, signature: signature) {
+                jobs.append((source, declared, summaries, partition))
+            }
+        }
+        let pending = jobs
+        let counted = try ParallelJobs.run(pending.count, workers: runners.count) { job, worker in
+            let job = pending[job]
+            return try count(job.partition, job.source, job.declared, job.summaries, with: runners[worker])
+        }
+        for (job, stats) in zip(jobs, counted) {
+            try cache.store(
+                stats.encoded(), table: job.source.table, partition: job.partition,
+                signature: Self.signature(job.declared, job.summaries))
+        }
+    }
+
     /// The table from its partitions' statistics, each read from the cache or counted and stored there.
     private func merged(
         _ source: CatalogSource, declared: [(name: String, type: String, key: Int)], partitions: [CatalogPartition]
     ) throws -> CatalogTable {
         let summaries = declared.map { summary(of: $0.name, in: source) }
-        let signature = zip(declared, summaries).map { "\($0.0.name):\($0.1)" }.joined(separator: ",")
+        let signature = Self.signature(declared, summaries)
         var rows = 0
         var merged = [CatalogPartitionStatistics.Column](
             repeating: .init(nonNull: 0, minimum: nil, maximum: nil, hashes: nil), count: declared.count)
@@ -153,7 +193,16 @@ public struct CatalogReader: Sendable {
         {
             return stats
         }
-        // One pass over the partition's rows counts everything and keeps the first sample rows.
+        let stats = try count(partition, source, declared, summaries, with: runner)
+        try cache?.store(stats.encoded(), table: source.table, partition: partition, signature: signature)
+        return stats
+    }
+
+    /// Counts one partition's statistics in one pass over its rows, keeping the first sample rows.
+    private func count(
+        _ partition: CatalogPartition, _ source: CatalogSource, _ declared: [(name: String, type: String, key: Int)],
+        _ summaries: [CatalogColumn.Summary], with runner: any QueryRunner
+    ) throws -> CatalogPartitionStatistics {
         let shown = sampleColumns(declared, source)
         let counted = zip(declared, summaries).filter { $0.1 != .opaque }.map(\.0.name)
         let selected = shown + counted.filter { !shown.contains($0) }
@@ -180,9 +229,7 @@ public struct CatalogReader: Sendable {
         }
         let columns = counters.map { $0.column() }
         let sample = first.map { row in row.prefix(shown.count).map(\.asSorted) }
-        let stats = CatalogPartitionStatistics(rows: rows, columns: columns, sample: sample)
-        try cache?.store(stats.encoded(), table: source.table, partition: partition, signature: signature)
-        return stats
+        return CatalogPartitionStatistics(rows: rows, columns: columns, sample: sample)
     }
 
     /// Whether the row being scanned comes before a kept one in the table's order

@@ -22,6 +22,8 @@ public struct CatalogPartition: Sendable, Hashable {
 public protocol CatalogStatisticsCache: Sendable {
     func statistics(table: String, partition: CatalogPartition, signature: String) throws -> [UInt8]?
     func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws
+    /// Whether an entry is kept, without reading it.
+    func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool
 }
 
 /// What the catalog counts in one partition of a table: rows, and for each summarised column its non-null values,

@@ -42,25 +42,29 @@ extension Pipeline {
         let sources = try all.compactMap { name, layer in
             try scope.source(for: name, layer: layer, columns: reader.columns(of: name).map(\.name))
         }
-        try reader.countMissingStatistics(of: sources, runners: try catalogRunners())
+        let runners = try catalogRunners()
+        try reader.countMissingStatistics(of: sources, runners: runners)
+        func lineageFile(_ source: CatalogSource) -> LineageNode? {
+            guard source.layer == .silver || source.layer == .gold else { return nil }
+            let edge = lineage.edges.first {
+                $0.source == "\(source.layer.rawValue):\(source.table)" && $0.target.hasPrefix("file:")
+            }
+            return edge.flatMap { lineage.node($0.target) }
+        }
+        // Silver and gold tables whose CSV the pages do not already offer get one of their own.
+        let downloads = sources.filter { ($0.layer == .silver || $0.layer == .gold) && lineageFile($0) == nil }
+        let (tables, csvs) = try reader.tables(sources, csvs: downloads, limit: Self.silverCSVLimit, runners: runners)
         var entries: [CatalogPage.Entry] = []
         var files: [SiteFile] = []
         var quarantine: (rules: QueryTable, examples: QueryTable)?
-        for source in sources {
+        for (source, table) in zip(sources, tables) {
             let (name, layer) = (source.table, source.layer)
-            let table = try reader.table(source)
             var download: CatalogPage.Download?
-            if layer == .silver || layer == .gold {
-                let file = lineage.edges.first {
-                    $0.source == "\(layer.rawValue):\(name)" && $0.target.hasPrefix("file:")
-                }
-                if let file, let node = lineage.node(file.target) {
-                    download = .init(path: node.label, rows: node.rows ?? table.rows, total: table.rows)
-                } else {
-                    let csv = try reader.csv(source, limit: Self.silverCSVLimit)
-                    download = .init(path: "data/\(name).csv", rows: csv.rows, total: table.rows)
-                    files.append(SiteFile(path: "data/\(name).csv", text: csv.text))
-                }
+            if let node = lineageFile(source) {
+                download = .init(path: node.label, rows: node.rows ?? table.rows, total: table.rows)
+            } else if let k = downloads.firstIndex(of: source) {
+                download = .init(path: "data/\(name).csv", rows: csvs[k].rows, total: table.rows)
+                files.append(SiteFile(path: "data/\(name).csv", text: csvs[k].text))
             }
             if name == "quarantine" { quarantine = try reader.quarantine(source) }
             let prefix = name + "."

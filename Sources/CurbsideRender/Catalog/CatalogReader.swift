@@ -116,6 +116,28 @@ public struct CatalogReader: Sendable {
         }
     }
 
+    /// The tables, merged on this reader's connection, and the CSVs of `downloads`, written at the same time on the
+    /// last of `runners` (another connection to the same warehouse; with one runner, one after the other).
+    /// - Throws: the warehouse's error when a query fails.
+    public func tables(
+        _ sources: [CatalogSource], csvs downloads: [CatalogSource], limit: Int, runners: [any QueryRunner]
+    ) throws -> (tables: [CatalogTable], csvs: [(text: String, rows: Int)]) {
+        enum Part: Sendable {
+            case tables([CatalogTable])
+            case csvs([(text: String, rows: Int)])
+        }
+        let writer = CatalogReader(runner: runners.last ?? runner)
+        let parts = try ParallelJobs.run(2, workers: min(2, max(1, runners.count))) { job, _ -> Part in
+            job == 0
+                ? .tables(try sources.map { try table($0) })
+                : .csvs(try downloads.map { try writer.csv($0, limit: limit) })
+        }
+        guard case .tables(let tables) = parts[0], case .csvs(let csvs) = parts[1] else {
+            preconditionFailure("jobs come back in order")
+        }
+        return (tables, csvs)
+    }
+
     /// The table from its partitions' statistics, each read from the cache or counted and stored there.
     private func merged(
         _ source: CatalogSource, declared: [(name: String, type: String, key: Int)], partitions: [CatalogPartition]

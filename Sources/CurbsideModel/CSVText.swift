@@ -26,21 +26,16 @@ public struct CSVText: Sendable, Equatable {
         bytes.append(Self.newline)
     }
 
-    /// One scanned row, straight from SQLite's bytes: null empty, numbers as a sorted query returns them (a whole
-    /// REAL as an integer, see `SQLValue.asSorted`), texts as ``Cell/text(_:)``. A silver CSV of 50,000 rows made a
-    /// `String` of each of its million values before.
+    /// One scanned row, straight from SQLite's bytes: null empty, numbers as a sorted query returns them
+    /// (``SQLValue/asSorted``), texts as ``Cell/text(_:)``. A silver CSV of 50,000 rows made a `String` of each of
+    /// its million values before.
     public mutating func append(_ row: ScannedRow) {
         for k in 0..<row.count {
             if k > 0 { bytes.append(Self.comma) }
-            switch row[k] {
+            let cell = row[k]
+            switch cell {
             case .null: break
-            case .integer(let number): bytes.append(contentsOf: String(number).utf8)
-            case .real(let number):
-                if let whole = Int64(exactly: number) {
-                    bytes.append(contentsOf: String(whole).utf8)
-                } else {
-                    bytes.append(contentsOf: String(number).utf8)
-                }
+            case .integer, .real: bytes.append(contentsOf: cell.value.asSorted.description.utf8)
             case .text(let utf8): appendText(utf8)
             case .blob(let count): appendText("<\(count) bytes>".utf8)
             }

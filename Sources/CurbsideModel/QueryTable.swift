@@ -28,6 +28,15 @@ public enum SQLValue: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+extension SQLValue {
+    /// The value as SQLite returns it from a sorted query: a whole REAL comes back as an integer (its records store
+    /// it so). Samples and downloads show values this way whether or not their query plan sorted.
+    public var asSorted: SQLValue {
+        if case .real(let d) = self, let whole = Int64(exactly: d) { return .integer(whole) }
+        return self
+    }
+}
+
 /// The result of a named query: column names in order, then rows.
 public struct QueryTable: Hashable, Sendable {
     public var columns: [String]

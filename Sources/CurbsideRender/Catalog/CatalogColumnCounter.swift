@@ -1,9 +1,5 @@
 import CurbsideModel
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// One column's statistics counted over a partition's rows as SQLite hands them out (``QueryRunner/scan(_:_:)``):
 /// its non-null values, least and greatest, and the hash of each value, without making a `String` of each text.
 /// Counting a million rows' values as ``SQLValue``s took four times as long as SQLite's reading them.
@@ -28,6 +24,14 @@ struct CatalogColumnCounter {
             case .integer(let number): .integer(number)
             case .real(let number): .real(number)
             case .text(let bytes): .text(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+
+        func withCell<Result>(_ body: (SQLCell) -> Result) -> Result {
+            switch self {
+            case .integer(let number): body(.integer(number))
+            case .real(let number): body(.real(number))
+            case .text(let bytes): bytes.withUnsafeBytes { body(.text($0)) }
             }
         }
     }
@@ -75,39 +79,8 @@ struct CatalogColumnCounter {
             nonNull: nonNull, minimum: least?.value, maximum: greatest?.value, hashes: distinct)
     }
 
-    /// SQLite's order of a value against a kept one (``CatalogPartitionStatistics/precedes(_:_:)``): negative
-    /// when the value comes first, zero when they tie.
+    /// SQLite's order of a value against a kept one: negative when the value comes first, zero when they tie.
     private static func order(_ cell: SQLCell, _ kept: Kept) -> Int {
-        switch (cell, kept) {
-        case (.integer(let x), .integer(let y)): return x < y ? -1 : x == y ? 0 : 1
-        case (.text(let x), .text(let y)):
-            return y.withUnsafeBytes { y in
-                let shared = min(x.count, y.count)
-                let compared = shared == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, shared))
-                return compared != 0 ? compared : x.count - y.count
-            }
-        case (.text, _): return 1
-        case (_, .text): return -1
-        default:
-            let x = cell.number
-            let y: Double
-            switch kept {
-            case .integer(let number): y = Double(number)
-            case .real(let number): y = number
-            case .text: y = 0
-            }
-            return x < y ? -1 : x == y ? 0 : 1
-        }
-    }
-}
-
-extension SQLCell {
-    /// An integer or real as a number; 0 for anything else (only numbers are compared this way).
-    var number: Double {
-        switch self {
-        case .integer(let number): Double(number)
-        case .real(let number): number
-        case .null, .text, .blob: 0
-        }
+        kept.withCell { CatalogPartitionStatistics.order(cell, $0) }
     }
 }

@@ -1,5 +1,9 @@
 import CurbsideModel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One partition of a table whose statistics the catalog keeps per partition, so a build that brings one new day
 /// reads that day's rows only, not a million others (the catalog's whole-table statistics were 88 % of rendering a
 /// million-row site).
@@ -83,19 +87,30 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 
     /// SQLite's order of values: NULL, then numbers by value, then text by its bytes.
     static func precedes(_ a: SQLValue, _ b: SQLValue) -> Bool {
-        func rank(_ v: SQLValue) -> Int {
-            switch v {
+        a.withCell { a in b.withCell { b in order(a, b) < 0 } }
+    }
+
+    /// SQLite's order of two values, negative when `a` comes first and zero when they tie: NULL, then numbers by
+    /// value (two integers exactly), then text by its bytes, then blobs.
+    static func order(_ a: SQLCell, _ b: SQLCell) -> Int {
+        func rank(_ cell: SQLCell) -> Int {
+            switch cell {
             case .null: 0
             case .integer, .real: 1
             case .text: 2
+            case .blob: 3
             }
         }
         switch (a, b) {
-        case (.integer(let x), .integer(let y)): return x < y
-        case (.text(let x), .text(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
+        case (.integer(let x), .integer(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.text(let x), .text(let y)):
+            let shared = min(x.count, y.count)
+            let compared = shared == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, shared))
+            return compared != 0 ? compared : x.count - y.count
         default:
-            if rank(a) != rank(b) { return rank(a) < rank(b) }
-            return (a.number ?? 0) < (b.number ?? 0)
+            if rank(a) != rank(b) { return rank(a) - rank(b) }
+            let (x, y) = (a.number, b.number)
+            return x < y ? -1 : x == y ? 0 : 1
         }
     }
 
@@ -212,10 +227,24 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 }
 
 extension SQLValue {
-    /// The value as SQLite returns it from a sorted query: a whole REAL comes back as an integer (its records store
-    /// it so). Samples and downloads show values this way whether or not their query plan sorted.
-    var asSorted: SQLValue {
-        if case .real(let d) = self, let whole = Int64(exactly: d) { return .integer(whole) }
-        return self
+    /// Runs `body` with the value as a scanned cell (a text's bytes valid only during the call).
+    func withCell<Result>(_ body: (SQLCell) -> Result) -> Result {
+        switch self {
+        case .null: return body(.null)
+        case .integer(let number): return body(.integer(number))
+        case .real(let number): return body(.real(number))
+        case .text(var text): return text.withUTF8 { body(.text(UnsafeRawBufferPointer($0))) }
+        }
+    }
+}
+
+extension SQLCell {
+    /// An integer or real as a number; 0 for anything else (only numbers are compared this way).
+    var number: Double {
+        switch self {
+        case .integer(let number): Double(number)
+        case .real(let number): number
+        case .null, .text, .blob: 0
+        }
     }
 }

@@ -158,26 +158,6 @@ struct CleanedNYCPartition: Sendable {
     }
 }
 
-/// Work started on a thread of its own; `wait()` gives its result.
-final class Background<T: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<T, any Error>?
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        DispatchQueue.global().async {
-            self.result = Result(catching: work)
-            self.done.signal()
-        }
-    }
-
-    /// The result, once the work is done.
-    /// - Throws: what the work threw.
-    func wait() throws -> T {
-        done.wait()
-        return try result!.get()
-    }
-}
-
 extension CleanReport {
     mutating func count(quarantine rule: String) {
         quarantined += 1

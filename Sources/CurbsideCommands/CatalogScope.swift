@@ -75,7 +75,10 @@ struct CatalogScope {
             {
                 CatalogPartition(
                     dataset: $0.dataset, key: $0.key,
-                    rows: "(SELECT * FROM \(quoted) WHERE \(`where`($0.dataset, $0.key, $0.generation)))")
+                    rows: "(SELECT * FROM \(quoted) WHERE \(`where`($0.dataset, $0.key, $0.generation)))",
+                    // The view's rows are made from the pages' offsets without SQLite's JSON functions.
+                    bronzePages: table == "bronze_rows"
+                        ? BronzePartition(dataset: $0.dataset, key: $0.key, generation: $0.generation) : nil)
             }
         }
         if has.isSuperset(of: ["dataset", "partition_key", "generation"]) {
@@ -96,7 +99,8 @@ struct CatalogScope {
                             bronze_row(p.body, p.body_encoding, r.value ->> 0, r.value ->> 1) AS json \
                             FROM bronze_pages p, json_each(p.row_offsets) r WHERE \
                             \(latest($0.dataset, $0.key, $0.generation, of: "p.")))
-                            """)
+                            """,
+                        bronzePages: BronzePartition(dataset: $0.dataset, key: $0.key, generation: $0.generation))
                 }
             }
             rows = """

@@ -90,11 +90,51 @@ extension Pipeline {
         }
         if let model { addModelLineage(to: &lineage, model: model) }
         try addPages(pages, to: &lineage)
-        var files: [SiteFile] = []
+        // The pages and the report are laid out on another thread while the catalog counts and merges on this one
+        // (and its own connections): both only read what is above, and each gives the same bytes on its own.
+        let documents = Background { [warehouse, lineage] in
+            try Self.documents(
+                pages: pages, renderer: renderer, reporter: reporter, queries: warehouse, lineage: lineage,
+                context: context, notes: notes)
+        }
+        let catalog: [SiteFile]
         do {
-            for (path, html) in try renderer.site(pages: pages, queries: warehouse, context: context, notes: notes) {
-                files.append(SiteFile(path: path, text: html))
-            }
+            catalog = try catalogFiles(
+                lineage: lineage, renderer: renderer, context: context, notes: notes, nyc: window,
+                chicago: chicago?.1)
+        } catch {
+            _ = try documents.wait()  // a page's error first, as when the pages were rendered before the catalog
+            throw error
+        }
+        var files = try documents.wait()
+        for asset in renderer.assets() { files.append(SiteFile(path: asset.path, bytes: asset.bytes)) }
+        for csv in chicago?.0.csvFiles ?? [] { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
+        for csv in gold.csvFiles { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
+        if let model {
+            files.append(SiteFile(path: "model/model.json", text: model.model))
+            files.append(SiteFile(path: "model/metrics.json", text: model.metrics))
+            files.append(SiteFile(path: "assets/model-scorer.js", text: ModelScorerJS.formScript))
+        }
+        files += catalog
+        files.append(SiteFile(path: "lineage.json", text: lineage.json))
+        files.append(
+            SiteFile(
+                path: ChangesFile.name,
+                text: ChangesFile(version: inputs.versionID, asOf: asOf, notes: notes, previous: previous).text))
+        let record = VersionRecord(id: inputs.versionID, asOf: asOf, kind: inputs.kind, headline: headline)
+        return RenderedVersion(record: record, files: files.sorted { $0.path < $1.path }, inputs: inputs)
+    }
+
+    /// The content pages, `lineage.html` and `report.html`; the report lays out the pages' bodies as rendered for
+    /// the site (in the navigation's order) and then the lineage.
+    /// - Throws: `CommandError` for a page, tag or template that cannot be rendered.
+    static func documents(
+        pages: [ContentPage], renderer: PageRenderer, reporter: ReportRenderer, queries: any QueryRunner,
+        lineage: LineageGraph, context: SiteContext, notes: VersionNotes
+    ) throws -> [SiteFile] {
+        do {
+            let site = try renderer.site(pages: pages, queries: queries, context: context, notes: notes)
+            var files = site.map { SiteFile(path: $0.path, text: $0.html) }
             let lineagePage = GeneratedPage(
                 slug: "lineage", title: "Lineage",
                 description: "Where every number of this version comes from: portal requests, tables, files and pages, "
@@ -103,9 +143,10 @@ extension Pipeline {
             files.append(
                 SiteFile(
                     path: "lineage.html", text: try renderer.html(for: lineagePage, context: context, notes: notes)))
+            let bodies = Dictionary(uniqueKeysWithValues: site.map { ($0.path, $0.body) })
             var sections: [ReportSection] = []
             for page in NavItem.items(for: pages).compactMap({ item in pages.first { $0.slug == item.slug } }) {
-                let body = try renderer.bodyHTML(for: page, queries: warehouse, asOf: page.asOf ?? asOf)
+                guard let body = bodies[page.outputPath] else { continue }
                 sections.append(
                     ReportSection(slug: page.slug, title: page.title, description: page.description, body: body))
             }
@@ -116,26 +157,10 @@ extension Pipeline {
             files.append(
                 SiteFile(
                     path: "report.html", text: try reporter.html(sections: sections, context: context, notes: notes)))
+            return files
         } catch {
             throw CommandError(.failed("\(error)"))
         }
-        for asset in renderer.assets() { files.append(SiteFile(path: asset.path, bytes: asset.bytes)) }
-        for csv in chicago?.0.csvFiles ?? [] { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
-        for csv in gold.csvFiles { files.append(SiteFile(path: "data/\(csv.name)", text: csv.text)) }
-        if let model {
-            files.append(SiteFile(path: "model/model.json", text: model.model))
-            files.append(SiteFile(path: "model/metrics.json", text: model.metrics))
-            files.append(SiteFile(path: "assets/model-scorer.js", text: ModelScorerJS.formScript))
-        }
-        files += try catalogFiles(
-            lineage: lineage, renderer: renderer, context: context, notes: notes, nyc: window, chicago: chicago?.1)
-        files.append(SiteFile(path: "lineage.json", text: lineage.json))
-        files.append(
-            SiteFile(
-                path: ChangesFile.name,
-                text: ChangesFile(version: inputs.versionID, asOf: asOf, notes: notes, previous: previous).text))
-        let record = VersionRecord(id: inputs.versionID, asOf: asOf, kind: inputs.kind, headline: headline)
-        return RenderedVersion(record: record, files: files.sorted { $0.path < $1.path }, inputs: inputs)
     }
 
     /// What the version is made of, without rendering it: its inputs (and so its id) and the version before it.

@@ -64,30 +64,34 @@ public enum BronzeRowOffsets {
     /// - Throws: `JSONSyntaxError` when the text is not what ``encode(_:)`` writes.
     public static func decode(_ text: String, page: Int64) throws -> [Row] {
         var text = text
-        return try text.withUTF8 { bytes in
-            var scanner = JSONScanner(bytes)
-            var rows: [Row] = []
+        return try text.withUTF8 { try decode($0, page: page) }
+    }
+
+    /// The rows of page `page` from its stored text's UTF-8 bytes, in order.
+    /// - Throws: `JSONSyntaxError` when the text is not what ``encode(_:)`` writes.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, page: Int64) throws -> [Row] {
+        var scanner = JSONScanner(bytes)
+        var rows: [Row] = []
+        try scanner.expectByte(UInt8(ascii: "["))
+        if scanner.at(UInt8(ascii: "]")) { return rows }
+        while true {
             try scanner.expectByte(UInt8(ascii: "["))
-            if scanner.at(UInt8(ascii: "]")) { return rows }
-            while true {
-                try scanner.expectByte(UInt8(ascii: "["))
-                let start = try scanner.readDigits()
-                try scanner.expectByte(UInt8(ascii: ","))
-                let length = try scanner.readDigits()
-                try scanner.expectByte(UInt8(ascii: ","))
-                let recordID: String?
-                if scanner.at(UInt8(ascii: "\"")) {
-                    recordID = try scanner.readString()
-                } else {
-                    try scanner.expectWord("null")
-                    recordID = nil
-                }
-                try scanner.expectByte(UInt8(ascii: "]"))
-                rows.append(
-                    Row(id: rowID(page: page, index: rows.count), recordID: recordID, range: start..<(start + length)))
-                if scanner.at(UInt8(ascii: "]")) { return rows }
-                try scanner.expectByte(UInt8(ascii: ","))
+            let start = try scanner.readDigits()
+            try scanner.expectByte(UInt8(ascii: ","))
+            let length = try scanner.readDigits()
+            try scanner.expectByte(UInt8(ascii: ","))
+            let recordID: String?
+            if scanner.at(UInt8(ascii: "\"")) {
+                recordID = try scanner.readString()
+            } else {
+                try scanner.expectWord("null")
+                recordID = nil
             }
+            try scanner.expectByte(UInt8(ascii: "]"))
+            rows.append(
+                Row(id: rowID(page: page, index: rows.count), recordID: recordID, range: start..<(start + length)))
+            if scanner.at(UInt8(ascii: "]")) { return rows }
+            try scanner.expectByte(UInt8(ascii: ","))
         }
     }
 }

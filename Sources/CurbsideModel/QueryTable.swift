@@ -70,9 +70,66 @@ public protocol QueryRunner: Sendable {
     /// making a ``SQLValue`` of every value (a `String` per text) costs more than SQLite's own reading.
     /// - Throws: an error whose description is SQLite's own message, or what `body` throws.
     func scan(_ sql: String, _ body: (ScannedRow) throws -> Void) throws
+
+    /// Hands `body` the rows of the `bronze_rows` view that one fetch of a partition stored, the `columns` named
+    /// (among ``BronzePartition/columns``) in that order, as ``scan(_:_:)`` of the view would give them, in no
+    /// particular order.
+    /// - Throws: an error naming the pages or column, or what `body` throws.
+    func scanBronzeRows(of partition: BronzePartition, columns: [String], _ body: (ScannedRow) throws -> Void) throws
+}
+
+/// One fetch of one partition of a dataset: the pages (and rows) of one generation.
+public struct BronzePartition: Sendable, Hashable {
+    public var dataset: String
+    public var key: String
+    public var generation: Int64
+
+    public init(dataset: String, key: String, generation: Int64) {
+        self.dataset = dataset
+        self.key = key
+        self.generation = generation
+    }
+
+    /// A column of the `bronze_rows` view.
+    public enum Column: String, CaseIterable, Sendable {
+        case id, page_id, dataset, partition_key, generation, row_index, record_id, byte_start, byte_length
+    }
+
+    /// The names of the `bronze_rows` view's columns.
+    public static let columns = Set(Column.allCases.map(\.rawValue))
+
+    /// `SELECT columns FROM bronze_rows` of this partition's pages.
+    public func rowsSQL(columns: [String]) -> String {
+        "SELECT \(columns.map(SQLText.quoted).joined(separator: ", ")) FROM bronze_rows WHERE \(filter)"
+    }
+
+    /// The `WHERE` condition of this partition's pages.
+    public var filter: String {
+        "dataset = \(SQLText.literal(dataset)) AND partition_key = \(SQLText.literal(key)) AND generation = \(generation)"
+    }
+}
+
+/// Text for SQLite.
+public enum SQLText {
+    /// `'text'`: a string literal.
+    public static func literal(_ text: String) -> String {
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
+    /// `"name"`: a quoted identifier.
+    public static func quoted(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
 }
 
 extension QueryRunner {
+    /// Scans the view itself, for runners that cannot read the pages' offsets faster.
+    public func scanBronzeRows(
+        of partition: BronzePartition, columns: [String], _ body: (ScannedRow) throws -> Void
+    ) throws {
+        try scan(partition.rowsSQL(columns: columns), body)
+    }
+
     /// Scans the rows ``run(_:)`` returns, for runners without a cursor of their own.
     public func scan(_ sql: String, _ body: (ScannedRow) throws -> Void) throws {
         let table = try run(sql)

@@ -90,3 +90,58 @@ extension Warehouse {
         }
     }
 }
+
+extension Warehouse {
+    /// The view's rows made from each page's offsets, read once and parsed here: the view's `json_each` and three
+    /// `->>` per row cost SQLite as much as the catalog's counting of them (0.1 s for a page of 33,333 rows).
+    /// Pages whose offsets are not in the form ``BronzeRowOffsets/encode(_:)`` writes, or columns the view does
+    /// not have, go through the view itself.
+    /// - Throws: `WarehouseError` with SQLite's message, or what `body` throws.
+    public func scanBronzeRows(
+        of partition: BronzePartition, columns: [String], _ body: (ScannedRow) throws -> Void
+    ) throws {
+        let sql = partition.rowsSQL(columns: columns)
+        let fields = columns.compactMap(BronzePartition.Column.init(rawValue:))
+        var pages: [(id: Int64, rows: [BronzeRowOffsets.Row])] = []
+        var readable = fields.count == columns.count
+        if readable {
+            try scan("SELECT id, row_offsets FROM bronze_pages WHERE \(partition.filter)") { page in
+                guard readable, case .integer(let id) = page[0], case .text(let text) = page[1],
+                    let rows = try? BronzeRowOffsets.decode(text.assumingMemoryBound(to: UInt8.self), page: id)
+                else {
+                    readable = false
+                    return
+                }
+                pages.append((id, rows))
+            }
+        }
+        guard readable else { return try scan(sql, body) }
+        let (dataset, key) = (Array(partition.dataset.utf8), Array(partition.key.utf8))
+        try dataset.withUnsafeBytes { dataset in
+            try key.withUnsafeBytes { key in
+                for (page, rows) in pages {
+                    for (index, row) in rows.enumerated() {
+                        var recordID = row.recordID ?? ""
+                        try recordID.withUTF8 { recordIDBytes in
+                            try body(
+                                ScannedRow(count: fields.count) { k in
+                                    switch fields[k] {
+                                    case .id: .integer(row.id)
+                                    case .page_id: .integer(page)
+                                    case .dataset: .text(dataset)
+                                    case .partition_key: .text(key)
+                                    case .generation: .integer(partition.generation)
+                                    case .row_index: .integer(Int64(index))
+                                    case .record_id:
+                                        row.recordID == nil ? .null : .text(UnsafeRawBufferPointer(recordIDBytes))
+                                    case .byte_start: .integer(Int64(row.range.lowerBound))
+                                    case .byte_length: .integer(Int64(row.range.count))
+                                    }
+                                })
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

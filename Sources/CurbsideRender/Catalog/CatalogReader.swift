@@ -116,29 +116,33 @@ public struct CatalogReader: Sendable {
         }
     }
 
-    /// The tables, merged on this reader's connection, and the CSVs of `downloads`, written at the same time on the
-    /// last of `runners` (another connection to the same warehouse; with one runner, one after the other).
-    /// - Throws: the warehouse's error when a query fails.
+    /// Every table of `sources` with its statistics, and the CSVs of `downloads`, side by side on `runners`
+    /// (connections to the same warehouse, one per core and one more): the last writes the CSVs from the start,
+    /// while the others count the partitions the cache lacks (``countMissingStatistics(of:runners:)``) and then
+    /// merge the tables, a table at a time each. With one runner, one after the other on it.
+    /// - Returns: the tables in the order of `sources`, the CSVs in the order of `downloads`.
+    /// - Throws: the warehouse's error when a query fails, after the CSVs' writing has stopped.
     public func tables(
         _ sources: [CatalogSource], csvs downloads: [CatalogSource], limit: Int, runners: [any QueryRunner]
     ) throws -> (tables: [CatalogTable], csvs: [(text: String, rows: Int)]) {
-        enum Part: Sendable {
-            case tables([CatalogTable])
-            case csvs([(text: String, rows: Int)])
-        }
+        let counting = runners.count > 1 ? Array(runners.dropLast()) : [runners.first ?? runner]
         let writer = CatalogReader(runner: runners.last ?? runner)
-        let parts = try ParallelJobs.run(2, workers: min(2, max(1, runners.count))) { job, _ -> Part in
-            job == 0
-                ? .tables(try sources.map { try table($0) })
-                : .csvs(try downloads.map { try writer.csv($0, limit: limit) })
+        let written =
+            runners.count > 1 ? Background { try downloads.map { try writer.csv($0, limit: limit) } } : nil
+        do {
+            try countMissingStatistics(of: sources, runners: counting)
+            let cache = cache
+            let tables = try ParallelJobs.run(sources.count, workers: counting.count) { job, worker in
+                try CatalogReader(runner: counting[worker], cache: cache).table(sources[job])
+            }
+            let csvs = try written?.wait() ?? downloads.map { try writer.csv($0, limit: limit) }
+            return (tables, csvs)
+        } catch {
+            _ = try? written?.wait()
+            throw error
         }
-        guard case .tables(let tables) = parts[0], case .csvs(let csvs) = parts[1] else {
-            preconditionFailure("jobs come back in order")
-        }
-        return (tables, csvs)
     }
 
-    /// The table from its partitions' statistics, each read from the cache or counted and stored there.
     private func merged(
         _ source: CatalogSource, declared: [(name: String, type: String, key: Int)], partitions: [CatalogPartition]
     ) throws -> CatalogTable {
@@ -238,8 +242,7 @@ public struct CatalogReader: Sendable {
         var counters = full.map(CatalogColumnCounter.init(full:))
         var first: [[SQLValue]] = []
         var rows = 0
-        try runner.scan("SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(partition.rows)") {
-            row in
+        let visit = { (row: ScannedRow) in
             rows += 1
             for (k, at) in countedAt.enumerated() { counters[k].count(row[at]) }
             if first.count < Self.sampleRows || Self.precedes(row, first[first.count - 1], order: orderAt, shown.count)
@@ -248,6 +251,12 @@ public struct CatalogReader: Sendable {
                 first.insert(values, at: first.firstIndex { precedes(values, $0) } ?? first.count)
                 if first.count > Self.sampleRows { first.removeLast() }
             }
+        }
+        if let pages = partition.bronzePages, BronzePartition.columns.isSuperset(of: selected) {
+            try runner.scanBronzeRows(of: pages, columns: selected, visit)
+        } else {
+            try runner.scan(
+                "SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(partition.rows)", visit)
         }
         let columns = counters.map { $0.column() }
         let sample = first.map { row in row.prefix(shown.count).map(\.asSorted) }

@@ -13,11 +13,15 @@ public struct CatalogPartition: Sendable, Hashable {
     public var key: String
     /// SQL naming the partition's rows of the table: a parenthesised `SELECT`.
     public var rows: String
+    /// For the views of bronze rows: the fetch whose pages hold the rows, so they are counted from the pages'
+    /// offsets (``QueryRunner/scanBronzeRows(of:columns:_:)``) when the columns counted are the view's.
+    public var bronzePages: BronzePartition?
 
-    public init(dataset: String, key: String, rows: String) {
+    public init(dataset: String, key: String, rows: String, bronzePages: BronzePartition? = nil) {
         self.dataset = dataset
         self.key = key
         self.rows = rows
+        self.bronzePages = bronzePages
     }
 }
 

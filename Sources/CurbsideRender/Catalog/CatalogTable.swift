@@ -51,14 +51,10 @@ public struct CatalogSource: Sendable, Hashable {
     }
 
     /// `'text'`: a string literal for SQLite.
-    public static func literal(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-    }
+    public static func literal(_ text: String) -> String { SQLText.literal(text) }
 
     /// `"name"`: an identifier quoted for SQLite.
-    public static func quoted(_ name: String) -> String {
-        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
+    public static func quoted(_ name: String) -> String { SQLText.quoted(name) }
 }
 
 /// One column of a catalog table and what its values look like.

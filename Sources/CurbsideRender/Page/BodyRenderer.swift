@@ -46,21 +46,61 @@ enum BodyRenderer {
             line.replaceSubrange(start..<end, with: replacement.token)
             lines[tag.lineIndex] = line
         }
-        var html = Markdown.html(from: lines.joined(separator: "\n"))
-        for replacement in replacements {
-            if replacement.isBlock {
-                html = html.replacingFirst("<p>" + replacement.token + "</p>", with: replacement.html)
-            }
-            html = html.replacingFirst(replacement.token, with: replacement.html)
-        }
-        return html
+        return substituting(
+            replacements.map { ($0.html, $0.isBlock) }, prefix: prefix,
+            in: Markdown.html(from: lines.joined(separator: "\n")))
     }
-}
 
-extension String {
-    /// The text with the first occurrence of `target` replaced.
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target) else { return self }
-        return replacingCharacters(in: range, with: replacement)
+    /// The HTML with every token (`prefix`, six digits, `Z`) replaced by its tag's HTML, in one pass over the bytes:
+    /// a block tag's token alone in a paragraph takes the paragraph's place. Tags' HTML is never searched, so data
+    /// that happens to look like a token stays as it is.
+    /// - Parameters:
+    ///   - replacements: each tag's HTML, numbered as the tokens are.
+    ///   - prefix: the tokens' prefix, which the page's own text does not contain.
+    ///   - html: Markdown's output.
+    static func substituting(_ replacements: [(html: String, isBlock: Bool)], prefix: String, in html: String)
+        -> String
+    {
+        let text = Array(html.utf8)
+        let mark = Array(prefix.utf8)
+        let (open, close) = (Array("<p>".utf8), Array("</p>".utf8))
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + replacements.reduce(0) { $0 + $1.html.utf8.count })
+        var (copied, cursor) = (0, 0)
+        while let found = firstIndex(of: mark, in: text, from: cursor) {
+            let digits = found + mark.count..<found + mark.count + 6
+            cursor = found + 1
+            guard digits.upperBound < text.count, text[digits.upperBound] == UInt8(ascii: "Z"),
+                text[digits].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            else { continue }
+            let number = text[digits].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            guard number < replacements.count else { continue }
+            var (start, end) = (found, digits.upperBound + 1)
+            if replacements[number].isBlock, start - copied >= open.count,
+                text[(start - open.count)..<start].elementsEqual(open), text[end...].starts(with: close)
+            {
+                start -= open.count
+                end += close.count
+            }
+            out += text[copied..<start]
+            out += replacements[number].html.utf8
+            (copied, cursor) = (end, end)
+        }
+        out += text[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where `pattern` next occurs in `text` at or after `start`.
+    private static func firstIndex(of pattern: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first else { return nil }
+        var at = start
+        while at + pattern.count <= text.count {
+            guard let candidate = text[at...].firstIndex(of: first), candidate + pattern.count <= text.count else {
+                return nil
+            }
+            if text[candidate..<candidate + pattern.count].elementsEqual(pattern) { return candidate }
+            at = candidate + 1
+        }
+        return nil
     }
 }

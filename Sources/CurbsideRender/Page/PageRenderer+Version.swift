@@ -22,15 +22,17 @@ public struct GeneratedPage: Sendable, Hashable {
 /// menu of them), what changed since the previous version on the home page, and the Content-Security-Policy.
 extension PageRenderer {
     /// Every content page of a version, as ``site(pages:queries:context:)`` renders them, with version notes.
-    /// - Returns: each output path with its HTML, sorted by path.
+    /// - Returns: each output path with its HTML and the body inside it (the report lays the same bodies out its
+    ///   own way), sorted by path.
     /// - Throws: `RenderError` at the page's file and line for a tag or query that fails.
     public func site(
         pages: [ContentPage], queries: any QueryRunner, context: SiteContext, notes: VersionNotes
-    ) throws(RenderError) -> [(path: String, html: String)] {
-        var output: [(path: String, html: String)] = []
+    ) throws(RenderError) -> [(path: String, html: String, body: String)] {
+        var output: [(path: String, html: String, body: String)] = []
         for page in pages.sorted(by: { $0.outputPath < $1.outputPath }) {
             let body = try bodyHTML(for: page, queries: queries, asOf: page.asOf ?? context.asOf)
-            output.append((page.outputPath, try document(page: page, body: body, context: context, notes: notes)))
+            output.append(
+                (page.outputPath, try document(page: page, body: body, context: context, notes: notes), body))
         }
         return output
     }

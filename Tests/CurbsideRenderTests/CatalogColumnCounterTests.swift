@@ -49,4 +49,25 @@ struct CatalogColumnCounterTests {
         #expect(column == .init(nonNull: 2, minimum: nil, maximum: nil, hashes: nil))
         #expect(try Self.counted([.null, .null]) == .init(nonNull: 0, minimum: nil, maximum: nil, hashes: []))
     }
+
+    @Test("distinct values of several partitions: their sorted hash lists merged, shared hashes counted once")
+    func distinctAcrossPartitions() {
+        #expect(CatalogReader.distinctCount([]) == 0)
+        #expect(CatalogReader.distinctCount([[], []]) == 0)
+        #expect(CatalogReader.distinctCount([[1, 5, 9]]) == 3)
+        #expect(CatalogReader.distinctCount([[1, 5, 9], [], [5], [0, 9, UInt64.max]]) == 5)
+        // Lists of a fixed pseudo-random spread: overlapping ranges, some empty, one far longer than the rest.
+        var state: UInt64 = 12_345
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        for round in 0..<20 {
+            let lists = (0..<(2 + next(40))).map { list in
+                Array(Set((0..<(list == 0 && round.isMultiple(of: 5) ? 5_000 : next(300))).map { _ in next(2_000) }))
+                    .sorted()
+            }
+            #expect(CatalogReader.distinctCount(lists) == Set(lists.joined()).count)
+        }
+    }
 }

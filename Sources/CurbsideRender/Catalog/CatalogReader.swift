@@ -29,39 +29,22 @@ public struct CatalogReader: Sendable {
         if let partitions = source.partitions, cache != nil {
             return try merged(source, declared: declared, partitions: partitions)
         }
-        let names = declared.map(\.name)
-        var selections = ["count(*)"]
-        for column in declared {
-            // Whole bodies are never read here: a row's JSON is cut from its page, so reading every row's would read
-            // every page once per row (minutes on a few hundred thousand rows).
-            let name = CatalogSource.quoted(column.name)
-            switch summary(of: column.name, in: source) {
-            case .full: selections += ["count(\(name))", "count(DISTINCT \(name))", "min(\(name))", "max(\(name))"]
-            case .loadOrder: selections.append("count(\(name))")
-            case .opaque: break
-            }
-        }
-        let stats = try runner.run("SELECT \(selections.joined(separator: ", ")) FROM \(source.rows)").rows.first ?? []
-        let rows = Self.int(stats.first)
-        var index = 1
-        var columns: [CatalogColumn] = []
-        for column in declared {
-            let summary = summary(of: column.name, in: source)
-            var entry = CatalogColumn(
-                name: column.name, type: column.type, nulls: nil, distinct: nil, minimum: nil, maximum: nil,
+        // One pass over the whole table, as over a partition: a `count(DISTINCT …)` per column made SQLite build a
+        // B-tree of each column's values (Chicago's silver tables, a million crashes: most of render's 250 s).
+        let summaries = declared.map { summary(of: $0.name, in: source) }
+        let whole = CatalogPartition(dataset: "", key: "", rows: source.rows)
+        let stats = try count(whole, source, declared, summaries, with: runner)
+        var counted = stats.columns.makeIterator()
+        let columns = zip(declared, summaries).map { column, summary in
+            let figures = summary == .opaque ? nil : counted.next()
+            return CatalogColumn(
+                name: column.name, type: column.type, nulls: figures.map { stats.rows - $0.nonNull },
+                distinct: summary == .full ? figures?.hashes?.count : nil,
+                minimum: summary == .full ? figures?.minimum : nil, maximum: summary == .full ? figures?.maximum : nil,
                 summary: summary)
-            if summary != .opaque {
-                entry.nulls = rows - Self.int(stats[index])
-                index += 1
-            }
-            if summary == .full {
-                entry.distinct = Self.int(stats[index])
-                entry.minimum = stats[index + 1].isNull ? nil : stats[index + 1]
-                entry.maximum = stats[index + 2].isNull ? nil : stats[index + 2]
-                index += 3
-            }
-            columns.append(entry)
         }
+        let first = mergedFirstRows(declared, source, [(whole, stats.sample)])
+        let names = declared.map(\.name)
         let dataset = names.contains("dataset") ? "dataset" : "NULL"
         let partition = names.contains("partition_key")
         let parts = try runner.run(
@@ -73,7 +56,8 @@ public struct CatalogReader: Sendable {
                 newestPartition: row[2].isNull ? nil : row[2].description, partitions: Self.int(row[3]))
         }
         return CatalogTable(
-            source: source, rows: rows, columns: columns, parts: parts, sample: try sample(declared, source))
+            source: source, rows: stats.rows, columns: columns, parts: parts,
+            sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
     }
 
     /// What a cache entry is tied to: the table's columns and how each is summarised.
@@ -151,7 +135,7 @@ public struct CatalogReader: Sendable {
         var rows = 0
         var merged = [CatalogPartitionStatistics.Column](
             repeating: .init(nonNull: 0, minimum: nil, maximum: nil, hashes: nil), count: declared.count)
-        var distinct = [[UInt64]](repeating: [], count: declared.count)
+        var distinct = [[[UInt64]]](repeating: [], count: declared.count)
         var parts: [String: CatalogTable.Part] = [:]
         var samples: [(partition: CatalogPartition, rows: [[SQLValue]])] = []
         let byDataset = declared.contains { $0.name == "dataset" }
@@ -177,7 +161,7 @@ public struct CatalogReader: Sendable {
                 index += 1
                 merged[k].nonNull += column.nonNull
                 merged[k].include(low: column.minimum, high: column.maximum)
-                if let hashes = column.hashes { distinct[k] += hashes }
+                if let hashes = column.hashes { distinct[k].append(hashes) }
             }
         }
         let first = mergedFirstRows(declared, source, samples)
@@ -185,7 +169,7 @@ public struct CatalogReader: Sendable {
             let summary = summaries[k]
             return CatalogColumn(
                 name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - merged[k].nonNull,
-                distinct: summary == .full ? Self.distinctCount(&distinct[k]) : nil,
+                distinct: summary == .full ? Self.distinctCount(distinct[k]) : nil,
                 minimum: summary == .full ? merged[k].minimum : nil,
                 maximum: summary == .full ? merged[k].maximum : nil, summary: summary)
         }
@@ -195,15 +179,42 @@ public struct CatalogReader: Sendable {
             sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
     }
 
-    /// Distinct values among hashes gathered from several partitions, each sorted: sorting merges the runs (a set of
-    /// a million hashes misses the cache on nearly every insert: three times slower).
-    private static func distinctCount(_ hashes: inout [UInt64]) -> Int {
-        hashes.sort()
+    /// Distinct values among several partitions' distinct hashes, each list sorted: the lists are merged through a
+    /// heap of their next hashes, without copying them into one (sorting the lists put end to end took twice the
+    /// memory and a fifth of a warm render's CPU).
+    static func distinctCount(_ lists: [[UInt64]]) -> Int {
+        let lists = lists.filter { !$0.isEmpty }
+        guard lists.count > 1 else { return lists.first?.count ?? 0 }
+        var heap = lists.indices.map { (hash: lists[$0][0], list: $0) }
+        var next = [Int](repeating: 1, count: lists.count)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1
+                guard left < heap.count else { return }
+                let right = left + 1
+                let child = right < heap.count && heap[right].hash < heap[left].hash ? right : left
+                guard heap[child].hash < heap[parent].hash else { return }
+                heap.swapAt(child, parent)
+                parent = child
+            }
+        }
+        for k in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(k) }
         var count = 0
         var previous: UInt64?
-        for h in hashes where h != previous {
-            count += 1
-            previous = h
+        while let top = heap.first {
+            if top.hash != previous {
+                count += 1
+                previous = top.hash
+            }
+            if next[top.list] < lists[top.list].count {
+                heap[0].hash = lists[top.list][next[top.list]]
+                next[top.list] += 1
+            } else {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            siftDown(0)
         }
         return count
     }

@@ -82,18 +82,18 @@ extension Pipeline {
 
     /// Adds each page, its charts and tables, and an edge from every table its queries read; then the report, which
     /// holds every page.
-    func addPages(_ pages: [ContentPage], to graph: inout LineageGraph) throws {
+    func addPages(_ pages: [ContentPage], queries: any QueryRunner, to graph: inout LineageGraph) throws {
         var reportSources: [String] = []
         for page in pages.sorted(by: { $0.outputPath < $1.outputPath }) {
             let figures: [LineageFigure]
             do {
-                figures = try PageFigures.figures(of: page, queries: warehouse)
+                figures = try PageFigures.figures(of: page, queries: queries)
             } catch {
                 throw CommandError(.failed("\(error)"))
             }
             var sources = Set(figures.flatMap(\.sources))
             for query in page.queries {
-                if let table = try? warehouse.run(query.sql) { sources.formUnion(table.sources) }
+                if let table = try? queries.run(query.sql) { sources.formUnion(table.sources) }
             }
             let id = "page:\(page.outputPath)"
             graph.add(LineageNode(id: id, kind: .page, label: page.outputPath, detail: page.title, figures: figures))

@@ -38,8 +38,10 @@ extension Pipeline {
         let window = NYCWindow(asOf: asOf, config: config.nyc)
         let gold = try NYCAggregateStage(warehouse: warehouse).current(first: window.first, last: window.last)
         let chicagoWindow = try chicagoWindowIfEnabled()
-        let chicago = try chicagoWindow.map {
-            (try ChicagoAggregateStage(warehouse: warehouse).current(window: $0.first..<$0.end), $0)
+        let chicago = try chicagoWindow.map { window in
+            let days = window.first..<window.end
+            let stored = aggregatedChicago.flatMap { $0.window == days ? $0.gold : nil }
+            return (try stored ?? ChicagoAggregateStage(warehouse: warehouse).current(window: days), window)
         }
         let model =
             try chicago != nil && config.model.enabled
@@ -89,12 +91,14 @@ extension Pipeline {
             try addChicagoLineage(to: &lineage, gold: chicagoGold, window: chicagoWindow)
         }
         if let model { addModelLineage(to: &lineage, model: model) }
-        try addPages(pages, to: &lineage)
+        // The pages' queries, run once for the lineage and the pages both.
+        let queries = RememberingQueryRunner(warehouse)
+        try addPages(pages, queries: queries, to: &lineage)
         // The pages and the report are laid out on another thread while the catalog counts and merges on this one
         // (and its own connections): both only read what is above, and each gives the same bytes on its own.
-        let documents = Background { [warehouse, lineage] in
+        let documents = Background { [lineage] in
             try Self.documents(
-                pages: pages, renderer: renderer, reporter: reporter, queries: warehouse, lineage: lineage,
+                pages: pages, renderer: renderer, reporter: reporter, queries: queries, lineage: lineage,
                 context: context, notes: notes)
         }
         let catalog: [SiteFile]

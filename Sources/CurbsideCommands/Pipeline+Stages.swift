@@ -117,6 +117,7 @@ extension Pipeline {
                 try ChicagoAggregateStage(warehouse: warehouse).run(
                     window: chicago.first..<chicago.end, unitsMadeUp: options.sample)
             }
+            aggregatedChicago = (chicago.first..<chicago.end, gold)
             logger.info(
                 "chicago: gold over \(gold.daily.count) day(s), \(gold.totals.crashes) crashes, \(gold.grid.count) grid cells"
             )

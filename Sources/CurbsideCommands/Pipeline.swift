@@ -27,6 +27,9 @@ public final class Pipeline {
     var runID: Int64?
     var cachedNYCAsOf: Day?
     var cachedChicagoAsOf: Day?
+    /// Chicago's gold as this run's aggregate stage computed and stored it, for render to lay out without counting
+    /// silver again (nothing between the two writes silver).
+    var aggregatedChicago: (window: Range<Day>, gold: ChicagoGold)?
     var stageSeconds: [String: Double] = [:]
     var counters: [String: Int] = [:]
 

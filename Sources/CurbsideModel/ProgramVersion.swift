@@ -1,4 +1,8 @@
 /// The program's version: part of every version id, the User-Agent and model metadata.
+///
+/// Raised whenever the same inputs give other files, so a new program's version never collides with a published
+/// one (which is never rewritten). 0.2.0: the catalog shows whole REAL values of unpartitioned tables' samples as
+/// integers.
 public enum ProgramVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

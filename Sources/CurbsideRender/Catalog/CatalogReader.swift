@@ -127,6 +127,7 @@ public struct CatalogReader: Sendable {
         }
     }
 
+    /// The table from its partitions' statistics, each read from the cache or counted and stored there.
     private func merged(
         _ source: CatalogSource, declared: [(name: String, type: String, key: Int)], partitions: [CatalogPartition]
     ) throws -> CatalogTable {
@@ -290,19 +291,17 @@ public struct CatalogReader: Sendable {
     /// The first rows in key order. Whole bodies are read for those rows only, by the row's `id` (the start of a
     /// text, the size of a blob); a table with whole bodies but no `id` shows the other columns.
     /// - Parameters:
-    ///   - first: the first rows, when already known (merged from partitions).
-    ///   - bodiesFrom: where those rows' bodies are read: the table, or the partitions the rows came from.
+    ///   - first: the first rows, as counting found them (merged from partitions, or the whole table's pass).
+    ///   - bodiesFrom: where those rows' bodies are read: the rows SQL of the partitions they came from.
     func sample(
-        _ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource, first: [[SQLValue]]? = nil,
-        bodiesFrom: [String]? = nil
+        _ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource, first: [[SQLValue]],
+        bodiesFrom: [String]
     ) throws -> QueryTable {
         let names = declared.map(\.name).filter { !source.loadColumns.contains($0) }
         let opaque = names.filter { source.opaqueColumns.contains($0) }
         let byID = !opaque.isEmpty && declared.contains { $0.name == "id" }
         let plain = names.filter { !source.opaqueColumns.contains($0) }
-        let first = QueryTable(
-            columns: sampleColumns(declared, source),
-            rows: try first ?? firstRows(declared, source, rows: source.rows))
+        let first = QueryTable(columns: sampleColumns(declared, source), rows: first)
         guard byID, !first.rows.isEmpty else { return QueryTable(columns: plain, rows: first.rows) }
         let ids = first.rows.map { $0[0].description }
         let bodies = opaque.map { name in
@@ -311,7 +310,7 @@ public struct CatalogReader: Sendable {
                 + "ELSE substr(\(column), 1, 200) END"
         }
         var byRow: [String: [SQLValue]] = [:]
-        for rows in bodiesFrom ?? [CatalogSource.quoted(source.table)] {
+        for rows in bodiesFrom {
             let fetched = try runner.run(
                 "SELECT id, \(bodies.joined(separator: ", ")) FROM \(rows) WHERE id IN (\(ids.joined(separator: ", ")))"
             )
@@ -334,19 +333,6 @@ public struct CatalogReader: Sendable {
         let names = declared.map(\.name).filter { !source.loadColumns.contains($0) }
         let byID = names.contains { source.opaqueColumns.contains($0) } && declared.contains { $0.name == "id" }
         return (byID ? ["id"] : []) + names.filter { !source.opaqueColumns.contains($0) }
-    }
-
-    /// The first sample rows of `rows` in the table's order, ties broken by the rest of what they select.
-    private func firstRows(_ declared: [(name: String, type: String, key: Int)], _ source: CatalogSource, rows: String)
-        throws -> [[SQLValue]]
-    {
-        let selected = sampleColumns(declared, source)
-        let order = orderNames(declared, source)
-        return try runner.run(
-            "SELECT \(selected.map(CatalogSource.quoted).joined(separator: ", ")) FROM \(rows) "
-                + "ORDER BY \((order + selected.filter { !order.contains($0) }).map(CatalogSource.quoted).joined(separator: ", ")) "
-                + "LIMIT \(Self.sampleRows)"
-        ).rows
     }
 
     /// Partitions' first rows merged into the table's, in SQLite's order of the order columns.

@@ -3,14 +3,20 @@ import CurbsideWarehouse
 import Foundation
 import GRDB
 
-/// What cleaning did: rows read from bronze and where each went.
+/// What cleaning did: rows read from bronze and where each went. Silver and superseded are counted when the clean
+/// ends, so a copy that went into silver and was replaced by a later one in the same clean counts once, as
+/// superseded: the three always add up to the bronze rows.
 public struct CleanReport: Sendable, Equatable {
     public var partitions = 0
     public var bronzeRows = 0
+    /// The cleaned partitions' rows in silver.
     public var silverRows = 0
     public var quarantined = 0
+    /// The cleaned partitions' rows superseded: older fetches of the day and earlier copies of a summons.
     public var superseded = 0
     public var quarantineByRule: [String: Int] = [:]
+    /// Whether NYC silver was loaded whole (``SilverLoad``): its unique index of summons dropped and built after.
+    public var loadedWhole = false
     public init() {}
 }
 
@@ -26,22 +32,57 @@ public struct NYCCleanStage: Sendable {
 
     public init(warehouse: Warehouse) { self.warehouse = warehouse }
 
-    /// Cleans the partitions whose bronze changed since they were last cleaned, or all with `everything`.
+    /// Cleans the partitions whose bronze changed since they were last cleaned, or all with `everything`. When they
+    /// are every day silver holds (the first clean), silver is loaded whole with its indexes built after
+    /// (``SilverLoad``).
     public func run(everything: Bool = false) throws -> CleanReport {
         var report = CleanReport()
         let partitions = try warehouse.partitions(of: .nycViolations).values
             .filter { $0.state == .complete && (everything || $0.cleanedGeneration != $0.generation) }
             .sorted { $0.key < $1.key }
             .filter { Day(iso: $0.key.rawValue) != nil }
-        var next = try partitions.first.map(cleanInBackground)
-        for (index, partition) in partitions.enumerated() {
-            guard let cleaning = next else { break }
-            let cleaned = try cleaning.wait()
-            next = index + 1 < partitions.count ? try cleanInBackground(partitions[index + 1]) : nil
-            try warehouse.write { db in try store(cleaned, partition: partition, db: db, report: &report) }
-            report.partitions += 1
+        var load = try warehouse.write { db in
+            try SilverLoad.restoreIndexes(db)
+            return try SilverLoad.begin(partitions, db: db)
+        }
+        do {
+            var next = try partitions.first.map(cleanInBackground)
+            for (index, partition) in partitions.enumerated() {
+                guard let cleaning = next else { break }
+                let cleaned = try cleaning.wait()
+                next = index + 1 < partitions.count ? try cleanInBackground(partitions[index + 1]) : nil
+                try warehouse.write { db in
+                    try store(cleaned, partition: partition, db: db, report: &report, load: &load)
+                }
+                report.partitions += 1
+            }
+            if let load {
+                try finish(load)
+                report.loadedWhole = true
+            }
+            try warehouse.read { db in try report.countOutcomes(of: partitions, db: db) }
+        } catch {
+            if load != nil { try? warehouse.write { db in try SilverLoad.restoreIndexes(db) } }
+            throw error
         }
         return report
+    }
+
+    /// Builds silver's indexes after a load, then writes the rows it set aside, each day in its own transaction,
+    /// and marks those days clean.
+    private func finish(_ load: SilverLoad) throws {
+        try warehouse.write { db in try SilverLoad.restoreIndexes(db) }
+        for (partition, rows) in load.setAside {
+            try warehouse.write { db in
+                let key = partition.key.rawValue
+                let writer = try SilverWriter(db: db, dataset: partition.dataset.rawValue, partition: key)
+                let kept = try writer.insert(rows, encoded: SilverWriter.encode(rows, partition: key))
+                var totals = NYCPartitionTotals()
+                for (rowID, violation) in rows where !kept.contains(rowID) { totals.add(violation) }
+                try totals.add(to: key, db: db)
+                try Self.markCleaned(partition, db: db)
+            }
+        }
     }
 
     /// Reads the partition's pages now, and cleans them on another thread.
@@ -60,37 +101,46 @@ public struct NYCCleanStage: Sendable {
     }
 
     private func store(
-        _ cleaned: CleanedNYCPartition, partition: PartitionState, db: Database, report: inout CleanReport
-    )
-        throws
-    {
+        _ cleaned: CleanedNYCPartition, partition: PartitionState, db: Database, report: inout CleanReport,
+        load: inout SilverLoad?
+    ) throws {
         let dataset = partition.dataset.rawValue
         let key = partition.key.rawValue
-        try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE partition_key = ?", arguments: [key])
+        if load == nil {
+            try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE partition_key = ?", arguments: [key])
+        }
         try db.execute(
             sql: "DELETE FROM quarantine WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
         try db.execute(
             sql: "DELETE FROM superseded WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
         try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: key, db: db)
-        let writer = try SilverWriter(db: db, dataset: dataset, partition: key)
+        let writer = try SilverWriter(db: db, dataset: dataset, partition: key, loading: load != nil)
         report.bronzeRows += cleaned.bronzeRows
         for (rowID, recordID, reason) in cleaned.quarantined {
             try writer.quarantine(rowID, recordID: recordID, reason: reason)
             report.count(quarantine: reason.rule)
         }
-        for (rowID, by, reason) in cleaned.superseded {
-            try writer.supersede(rowID, by: by, reason: reason)
-            report.superseded += 1
-        }
-        let (silver, kept) = try writer.insert(cleaned.silver, encoded: cleaned.encoded)
-        report.silverRows += silver
-        report.superseded += kept.count
+        for (rowID, by, reason) in cleaned.superseded { try writer.supersede(rowID, by: by, reason: reason) }
         var totals = NYCPartitionTotals()
+        // During a load, rows whose summons it has seen wait for the indexes (``finish``); the day is clean after them.
+        if let setAside = load?.setAside(cleaned.silver, partition: partition) {
+            try writer.load(cleaned.encoded, skipping: setAside)
+            let waiting = Set(setAside)
+            for (k, row) in cleaned.silver.enumerated() where !waiting.contains(k) { totals.add(row.violation) }
+            try totals.store(partition: key, db: db)
+            if setAside.isEmpty { try Self.markCleaned(partition, db: db) }
+            return
+        }
+        let kept = try writer.insert(cleaned.silver, encoded: cleaned.encoded)
         for (rowID, violation) in cleaned.silver where !kept.contains(rowID) { totals.add(violation) }
         try totals.store(partition: key, db: db)
+        try Self.markCleaned(partition, db: db)
+    }
+
+    private static func markCleaned(_ partition: PartitionState, db: Database) throws {
         try db.execute(
             sql: "UPDATE partitions SET cleaned_generation = generation WHERE dataset = ? AND key = ?",
-            arguments: [dataset, key])
+            arguments: [partition.dataset.rawValue, partition.key.rawValue])
     }
 }
 
@@ -111,6 +161,9 @@ struct CleanedNYCPartition: Sendable {
         guard let day = Day(iso: partition.key.rawValue) else { return }
         var latest: [String: Int] = [:]
         var older: [(rowID: Int64, recordID: String?)] = []
+        // Room for the fetch's rows at once: each time an array of megabytes doubles, it is copied into new memory.
+        latest.reserveCapacity(partition.rows)
+        silver.reserveCapacity(partition.rows)
         for page in pages {
             let current = page.generation == partition.generation
             let (body, rows) = try BronzePageRows.read(page)
@@ -162,5 +215,26 @@ extension CleanReport {
     mutating func count(quarantine rule: String) {
         quarantined += 1
         quarantineByRule[rule, default: 0] += 1
+    }
+
+    /// Counts where the partitions' rows are now: silver (their days' totals, which cleaning keeps as it writes
+    /// silver) and superseded.
+    mutating func countOutcomes(of partitions: [PartitionState], db: Database) throws {
+        guard let dataset = partitions.first?.dataset.rawValue else { return }
+        let keys = partitions.keysJSON
+        silverRows =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT coalesce(sum(violations), 0) FROM nyc_partition_totals
+                    WHERE kind = 'day' AND partition_key IN (SELECT value FROM json_each(?))
+                    """, arguments: [keys]) ?? 0
+        superseded =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM superseded
+                    WHERE dataset = ? AND partition_key IN (SELECT value FROM json_each(?))
+                    """, arguments: [dataset, keys]) ?? 0
     }
 }

@@ -14,7 +14,9 @@ struct SilverWriter {
     static let batchRows = 100
     private static let columns = 20
 
-    init(db: Database, dataset: String, partition: String) throws {
+    /// - Parameter loading: whether silver's indexes are down for a ``SilverLoad``: the inserts then cannot say what
+    ///   to do when a summons is already there (nothing would tell them), and never meet one.
+    init(db: Database, dataset: String, partition: String, loading: Bool = false) throws {
         self.db = db
         self.dataset = dataset
         self.partition = partition
@@ -26,7 +28,7 @@ struct SilverWriter {
                     interest_amount_cents, reduction_amount_cents, payment_amount_cents, amount_due_cents,
                     judgment_entry_date, plate, state, license_type, county, precinct, issuing_agency)
                 VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
-                ON CONFLICT (summons_number) DO NOTHING
+                \(loading ? "" : "ON CONFLICT (summons_number) DO NOTHING")
                 """
         }
         insertOne = try PositionalStatement(db, sql: insert(rows: 1))
@@ -35,7 +37,8 @@ struct SilverWriter {
 
     /// The rows' values in the insert's parameter order, ready to bind (built on the cleaning thread).
     static func encode(_ rows: [(rowID: Int64, violation: NYCViolation)], partition: String) -> BoundRows {
-        var out = BoundRows(width: columns, capacity: rows.count)
+        // About 120 bytes of text a row on the real sample: the summons, the day twice, violation, status, plate...
+        var out = BoundRows(width: columns, capacity: rows.count, textBytes: rows.count * 128)
         for (rowID, v) in rows {
             out.append(v.summonsNumber)
             out.append(rowID)
@@ -64,12 +67,8 @@ struct SilverWriter {
     /// Inserts silver rows, `batchRows` at a time. When another partition already holds a summons, the copy from
     /// the later fetch (the higher bronze row id) wins and the other is recorded as superseded.
     /// - Parameter encoded: the rows' values from ``encode(_:partition:)``.
-    /// - Returns: how many rows are in silver now (inserted or replacing another copy), and the bronze row ids of
-    ///   those kept out by a later copy in another partition.
-    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)], encoded: BoundRows) throws -> (
-        silver: Int, kept: Set<Int64>
-    ) {
-        var silver = 0
+    /// - Returns: the bronze row ids of those kept out by a later copy in another partition.
+    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)], encoded: BoundRows) throws -> Set<Int64> {
         var kept: Set<Int64> = []
         var start = 0
         while start < rows.count {
@@ -81,7 +80,6 @@ struct SilverWriter {
                 inserted = try batch.indices.reduce(0) { $0 + (try insertOne.run(encoded, first: $1, count: 1)) }
             }
             start = batch.endIndex
-            silver += inserted
             guard inserted < batch.count else { continue }
             // Some summons were already in silver from another partition: find them, and settle each.
             for (rowID, violation) in batch {
@@ -89,10 +87,24 @@ struct SilverWriter {
                     db, sql: "SELECT bronze_row_id FROM silver_nyc_violations WHERE summons_number = ?",
                     arguments: [violation.summonsNumber])
                 guard holder != rowID else { continue }
-                if try resolve(violation, bronzeRowID: rowID) { silver += 1 } else { kept.insert(rowID) }
+                if try !resolve(violation, bronzeRowID: rowID) { kept.insert(rowID) }
             }
         }
-        return (silver, kept)
+        return kept
+    }
+
+    /// Inserts the rows of `encoded` but those at `skipped` (in increasing order), `batchRows` at a time, during a
+    /// ``SilverLoad``.
+    func load(_ encoded: BoundRows, skipping skipped: [Int]) throws {
+        var start = 0
+        for end in skipped + [encoded.count] {
+            while end - start >= Self.batchRows {
+                try insertBatch.run(encoded, first: start, count: Self.batchRows)
+                start += Self.batchRows
+            }
+            for k in start..<end { try insertOne.run(encoded, first: k, count: 1) }
+            start = end + 1
+        }
     }
 
     /// A summons another partition's row holds in silver: the later fetch's copy stays, the other is superseded.

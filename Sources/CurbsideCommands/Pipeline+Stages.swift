@@ -104,7 +104,8 @@ extension Pipeline {
         logger.info(
             """
             nyc: cleaned \(report.partitions) partition(s): \(report.silverRows) to silver, \
-            \(report.quarantined) to quarantine, \(report.superseded) superseded
+            \(report.quarantined) to quarantine, \(report.superseded) superseded\
+            \(report.loadedWhole ? " (silver loaded whole, its summons index built after)" : "")
             """)
         return report
     }

@@ -546,6 +546,54 @@ enum Migrations {
                         ON catalog_partition_statistics(dataset, partition_key);
                     """)
         }
+        migrator.registerMigration("0012-silver-nyc-unique-index") { db in
+            // summons_number was the PRIMARY KEY, whose index SQLite never lets go of. As a named UNIQUE index (with
+            // the partition index) it can be dropped while a whole silver loads and built once after, by sorting:
+            // a million rows into three B-trees at random took 8 s of the clean's writing thread, 2.7 s this way.
+            // Rows keep their rowids and values, so the catalog's statistics stay true.
+            try db.execute(
+                sql: """
+                    CREATE TABLE silver_nyc_violations_0012 (
+                        summons_number TEXT NOT NULL,
+                        bronze_row_id INTEGER NOT NULL,
+                        partition_key TEXT NOT NULL,
+                        issue_date TEXT NOT NULL,
+                        violation_time_minutes INTEGER,
+                        violation TEXT NOT NULL,
+                        violation_status TEXT NOT NULL,
+                        fine_amount_cents INTEGER NOT NULL,
+                        penalty_amount_cents INTEGER NOT NULL,
+                        interest_amount_cents INTEGER NOT NULL,
+                        reduction_amount_cents INTEGER NOT NULL,
+                        payment_amount_cents INTEGER NOT NULL,
+                        amount_due_cents INTEGER NOT NULL,
+                        judgment_entry_date TEXT,
+                        plate TEXT,
+                        state TEXT,
+                        license_type TEXT,
+                        county TEXT,
+                        precinct TEXT,
+                        issuing_agency TEXT,
+                        fine_amount REAL GENERATED ALWAYS AS (fine_amount_cents / 100.0) VIRTUAL,
+                        payment_amount REAL GENERATED ALWAYS AS (payment_amount_cents / 100.0) VIRTUAL,
+                        amount_due REAL GENERATED ALWAYS AS (amount_due_cents / 100.0) VIRTUAL
+                    );
+                    INSERT INTO silver_nyc_violations_0012 (rowid, summons_number, bronze_row_id, partition_key,
+                        issue_date, violation_time_minutes, violation, violation_status, fine_amount_cents,
+                        penalty_amount_cents, interest_amount_cents, reduction_amount_cents, payment_amount_cents,
+                        amount_due_cents, judgment_entry_date, plate, state, license_type, county, precinct,
+                        issuing_agency)
+                    SELECT rowid, summons_number, bronze_row_id, partition_key, issue_date, violation_time_minutes,
+                        violation, violation_status, fine_amount_cents, penalty_amount_cents, interest_amount_cents,
+                        reduction_amount_cents, payment_amount_cents, amount_due_cents, judgment_entry_date, plate,
+                        state, license_type, county, precinct, issuing_agency
+                    FROM silver_nyc_violations ORDER BY rowid;
+                    DROP TABLE silver_nyc_violations;
+                    ALTER TABLE silver_nyc_violations_0012 RENAME TO silver_nyc_violations;
+                    CREATE UNIQUE INDEX silver_nyc_by_summons ON silver_nyc_violations(summons_number);
+                    CREATE INDEX silver_nyc_by_partition ON silver_nyc_violations(partition_key);
+                    """)
+        }
         return migrator
     }
 }

@@ -40,11 +40,13 @@ public enum PageBody {
             guard size < UInt64.max - 1, size <= UInt64(Int.max) else {
                 throw PageBodyError(detail: "the zstd frame does not say its size")
             }
-            var out = [UInt8](repeating: 0, count: Int(size))
-            let written = out.withUnsafeMutableBytes { out in
-                stored.withUnsafeBytes { input in
+            // Not zeroed first: a page is tens of megabytes, and zstd writes every byte or fails.
+            var written = 0
+            let out = [UInt8](unsafeUninitializedCapacity: Int(size)) { out, count in
+                written = stored.withUnsafeBytes { input in
                     ZSTD_decompress(out.baseAddress, out.count, input.baseAddress, input.count)
                 }
+                count = ZSTD_isError(written) == 0 && written == Int(size) ? written : 0
             }
             guard ZSTD_isError(written) == 0, written == Int(size) else {
                 throw PageBodyError(detail: "the zstd frame is damaged")

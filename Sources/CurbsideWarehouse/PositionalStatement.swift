@@ -16,9 +16,14 @@ public struct BoundRows: Sendable {
     var values: [Value] = []
     var texts: [UInt8] = []
 
-    public init(width: Int, capacity: Int = 0) {
+    /// - Parameters:
+    ///   - capacity: rows to make room for.
+    ///   - textBytes: bytes of text to make room for: growing a buffer of megabytes by doubling copies it each time
+    ///     into memory the system must clear first.
+    public init(width: Int, capacity: Int = 0, textBytes: Int = 0) {
         self.width = width
         values.reserveCapacity(capacity * width)
+        texts.reserveCapacity(textBytes)
     }
 
     /// Rows complete so far.

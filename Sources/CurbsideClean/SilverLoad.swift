@@ -1,0 +1,93 @@
+import CurbsideModel
+import CurbsideWarehouse
+import GRDB
+
+/// A whole NYC silver written at once: the first clean, or `clean --everything` when it covers every day silver
+/// holds. Silver's unique index of summons is dropped first and built once at the end, by sorting: a million rows
+/// into the table and both indexes cost 8 s of the writing thread (the summons come in no order, so each goes
+/// somewhere random in that index), into the table and the partition index 1.8 s, and the sort after 0.8 s.
+///
+/// Without the unique index nothing stops a summons from going in twice, so the load remembers a 32-bit fingerprint
+/// of every summons it writes, and sets aside each row whose fingerprint it has seen (a later copy of a summons from
+/// another day, or, about once in 4 billion per row already loaded, a different summons with the same fingerprint).
+/// Once the indexes are back, the rows set aside are written the usual way, which settles which copy stays.
+///
+/// A load that stops half way loses nothing: it resets every day it will clean, in the transaction that empties
+/// silver, so the next clean does them again; a day with rows set aside is marked clean only after they are written;
+/// and the next clean puts back indexes that are missing before it writes.
+struct SilverLoad {
+    static let indexes = [
+        "CREATE UNIQUE INDEX IF NOT EXISTS silver_nyc_by_summons ON silver_nyc_violations(summons_number)",
+        "CREATE INDEX IF NOT EXISTS silver_nyc_by_partition ON silver_nyc_violations(partition_key)",
+    ]
+
+    private var seen: Set<UInt32>
+    /// Rows an earlier row's fingerprint kept out, by partition in the order they were loaded.
+    private(set) var setAside: [(partition: PartitionState, rows: [(rowID: Int64, violation: NYCViolation)])] = []
+
+    private init(rows: Int) { seen = Set(minimumCapacity: rows) }
+
+    /// Builds silver's indexes when they are missing: after a load, or a load that stopped half way.
+    static func restoreIndexes(_ db: Database) throws {
+        for sql in indexes { try db.execute(sql: sql) }
+    }
+
+    /// Starts a load when the partitions to clean are every partition silver holds rows of: empties silver, resets
+    /// the partitions (so a load cut short is done again), forgets their totals and catalog statistics, and drops
+    /// silver's indexes. Otherwise leaves everything as it was and returns nil.
+    static func begin(_ partitions: [PartitionState], db: Database) throws -> SilverLoad? {
+        guard let dataset = partitions.first?.dataset.rawValue else { return nil }
+        let keys = partitions.keysJSON
+        // The day totals first: a few rows a day, where silver's partition index has a row per violation.
+        for table in ["nyc_partition_totals", "silver_nyc_violations"] {
+            let others = try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM \(table) WHERE partition_key NOT IN (SELECT value FROM json_each(?)))
+                    """, arguments: [keys])
+            if others == true { return nil }
+        }
+        try db.execute(
+            sql: """
+                UPDATE partitions SET cleaned_generation = 0
+                WHERE dataset = ? AND key IN (SELECT value FROM json_each(?))
+                """, arguments: [dataset, keys])
+        try db.execute(sql: "DELETE FROM silver_nyc_violations")
+        try db.execute(
+            sql: "DELETE FROM nyc_partition_totals WHERE partition_key IN (SELECT value FROM json_each(?))",
+            arguments: [keys])
+        for partition in partitions {
+            try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: partition.key.rawValue, db: db)
+        }
+        // The partition index stays: days load in order, so its entries only ever go on at its end.
+        try db.execute(sql: "DROP INDEX IF EXISTS silver_nyc_by_summons")
+        return SilverLoad(rows: partitions.reduce(0) { $0 + $1.rows })
+    }
+
+    /// The positions in `rows` of those to set aside, remembering the others' summons.
+    mutating func setAside(
+        _ rows: [(rowID: Int64, violation: NYCViolation)], partition: PartitionState
+    ) -> [Int] {
+        var positions: [Int] = []
+        for (k, row) in rows.enumerated() where !seen.insert(Self.fingerprint(row.violation.summonsNumber)).inserted {
+            positions.append(k)
+        }
+        if !positions.isEmpty { setAside.append((partition, positions.map { rows[$0] })) }
+        return positions
+    }
+
+    /// FNV-1a of the summons' bytes, folded to 32 bits: the same in every run, so a load is repeatable.
+    static func fingerprint(_ summons: String) -> UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in summons.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x100_0000_01b3
+        }
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    }
+}
+
+extension [PartitionState] {
+    /// The partitions' keys as a JSON array, for SQL's `IN (SELECT value FROM json_each(?))`.
+    var keysJSON: String { "[" + map { JSONString.quoted($0.key.rawValue) }.joined(separator: ",") + "]" }
+}

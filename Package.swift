@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "CurbsideModel",
             dependencies: [
+                "CMalloc",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -133,7 +134,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "curbside",
-            dependencies: ["CurbsideCommands", "CMalloc"],
+            dependencies: ["CurbsideCommands"],
             swiftSettings: swiftSettings
         ),
 

@@ -46,16 +46,7 @@ public struct NYCCleanStage: Sendable {
             return try SilverLoad.begin(partitions, db: db)
         }
         do {
-            var next = try partitions.first.map(cleanInBackground)
-            for (index, partition) in partitions.enumerated() {
-                guard let cleaning = next else { break }
-                let cleaned = try cleaning.wait()
-                next = index + 1 < partitions.count ? try cleanInBackground(partitions[index + 1]) : nil
-                try warehouse.write { db in
-                    try store(cleaned, partition: partition, db: db, report: &report, load: &load)
-                }
-                report.partitions += 1
-            }
+            try Heap.keepingFreedBuffers { try clean(partitions, report: &report, load: &load) }
             if let load {
                 try finish(load)
                 report.loadedWhole = true
@@ -66,6 +57,23 @@ public struct NYCCleanStage: Sendable {
             throw error
         }
         return report
+    }
+
+    /// Cleans each partition on another thread while the one before is written.
+    private func clean(_ partitions: [PartitionState], report: inout CleanReport, load: inout SilverLoad?) throws {
+        // Bronze is read on a connection of its own, so the next day's pages come in while this one is written
+        // (bronze does not change during a clean; an in-memory warehouse has only the one connection).
+        let bronze = warehouse.path == ":memory:" ? warehouse : try Warehouse(path: warehouse.path, pageCacheMiB: 8)
+        var next = partitions.first.map { cleanInBackground($0, from: bronze) }
+        for (index, partition) in partitions.enumerated() {
+            guard let cleaning = next else { break }
+            let cleaned = try cleaning.wait()
+            next = index + 1 < partitions.count ? cleanInBackground(partitions[index + 1], from: bronze) : nil
+            try warehouse.write { db in
+                try store(cleaned, partition: partition, db: db, report: &report, load: &load)
+            }
+            report.partitions += 1
+        }
     }
 
     /// Builds silver's indexes after a load, then writes the rows it set aside, each day in its own transaction,
@@ -85,19 +93,23 @@ public struct NYCCleanStage: Sendable {
         }
     }
 
-    /// Reads the partition's pages now, and cleans them on another thread.
-    private func cleanInBackground(_ partition: PartitionState) throws -> Background<CleanedNYCPartition> {
-        let pages = try warehouse.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, generation, body, body_encoding, row_offsets FROM bronze_pages
-                    WHERE dataset = ? AND partition_key = ? ORDER BY generation, page_index
-                    """,
-                arguments: [partition.dataset.rawValue, partition.key.rawValue]
-            ).map(StoredBronzePage.init)
+    /// Reads the partition's pages and cleans them, on another thread.
+    private func cleanInBackground(
+        _ partition: PartitionState, from bronze: Warehouse
+    ) -> Background<CleanedNYCPartition> {
+        Background {
+            let pages = try bronze.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, generation, body, body_encoding, row_offsets FROM bronze_pages
+                        WHERE dataset = ? AND partition_key = ? ORDER BY generation, page_index
+                        """,
+                    arguments: [partition.dataset.rawValue, partition.key.rawValue]
+                ).map(StoredBronzePage.init)
+            }
+            return try CleanedNYCPartition(pages: pages, partition: partition)
         }
-        return Background { try CleanedNYCPartition(pages: pages, partition: partition) }
     }
 
     private func store(
@@ -124,14 +136,14 @@ public struct NYCCleanStage: Sendable {
         var totals = NYCPartitionTotals()
         // During a load, rows whose summons it has seen wait for the indexes (``finish``); the day is clean after them.
         if let setAside = load?.setAside(cleaned.silver, partition: partition) {
-            try writer.load(cleaned.encoded, skipping: setAside)
+            try writer.load(SilverWriter.encode(cleaned.silver, partition: key), skipping: setAside)
             let waiting = Set(setAside)
             for (k, row) in cleaned.silver.enumerated() where !waiting.contains(k) { totals.add(row.violation) }
             try totals.store(partition: key, db: db)
             if setAside.isEmpty { try Self.markCleaned(partition, db: db) }
             return
         }
-        let kept = try writer.insert(cleaned.silver, encoded: cleaned.encoded)
+        let kept = try writer.insert(cleaned.silver, encoded: SilverWriter.encode(cleaned.silver, partition: key))
         for (rowID, violation) in cleaned.silver where !kept.contains(rowID) { totals.add(violation) }
         try totals.store(partition: key, db: db)
         try Self.markCleaned(partition, db: db)
@@ -153,8 +165,6 @@ struct CleanedNYCPartition: Sendable {
     var superseded: [(rowID: Int64, by: Int64?, reason: String)] = []
     /// The last copy of each summons, in the order summons first appeared.
     var silver: [(rowID: Int64, violation: NYCViolation)] = []
-    /// `silver`'s values as the insert binds them.
-    var encoded = BoundRows(width: 1)
 
     /// - Parameter pages: the partition's pages in generation and page order.
     init(pages: [StoredBronzePage], partition: PartitionState) throws {
@@ -198,7 +208,6 @@ struct CleanedNYCPartition: Sendable {
                 }
             }
         }
-        encoded = SilverWriter.encode(silver, partition: partition.key.rawValue)
         for (rowID, recordID) in older {
             let by = recordID.flatMap { latest[$0] }.map { silver[$0].rowID }
             superseded.append(

@@ -71,18 +71,53 @@ struct NYCPartitionTotals {
             due += Int64(sign) * e.dueCents
             outstanding += Int64(sign) * e.outstandingCents
         }
+
+        mutating func add(_ v: NYCViolation) {
+            violations += 1
+            fines += v.fineCents
+            paid += v.paymentCents
+            due += v.amountDueCents
+            outstanding += v.amountDueCents > 0 && v.judgmentEntryDate != nil ? v.amountDueCents : 0
+        }
     }
 
-    struct Key: Hashable {
+    struct Key {
         var kind: String
         var key: DatabaseValue
     }
 
-    private(set) var sums: [Key: Sums] = [:]
+    // One dictionary of each kind, keyed by the plain value: a key of a kind's name and a `DatabaseValue` cost more
+    // to hash than the row took to clean (8% of a million-row clean).
+    private var day = Sums()
+    private var violations: [String: Sums] = [:]
+    private var agencies: [String: Sums] = [:]
+    private var counties: [String: Sums] = [:]
+    private var hours: [Int: Sums] = [:]
+    private var withoutTime = Sums()
 
+    /// Counts one silver row (what ``Entry`` reads of it, and where ``Entry/keys`` puts it).
     mutating func add(_ v: NYCViolation) {
-        let entry = Entry(v)
-        for (kind, key) in entry.keys { sums[Key(kind: kind, key: key), default: Sums()].add(entry) }
+        day.add(v)
+        violations[v.violation, default: Sums()].add(v)
+        agencies[v.issuingAgency ?? "UNKNOWN", default: Sums()].add(v)
+        counties[v.county ?? "UNKNOWN", default: Sums()].add(v)
+        if let minutes = v.violationTimeMinutes {
+            hours[minutes / 60, default: Sums()].add(v)
+        } else {
+            withoutTime.add(v)
+        }
+    }
+
+    /// Every total with rows, in a fixed order.
+    var sums: [(key: Key, sums: Sums)] {
+        func texts(_ kind: String, _ sums: [String: Sums]) -> [(key: Key, sums: Sums)] {
+            sums.sorted { $0.key < $1.key }.map { (Key(kind: kind, key: $0.key.databaseValue), $0.value) }
+        }
+        let byHour = hours.sorted { $0.key < $1.key }.map { (Key(kind: "hour", key: $0.key.databaseValue), $0.value) }
+        let whole = day.violations > 0 ? [(key: Key(kind: "day", key: .null), sums: day)] : []
+        let untimed = withoutTime.violations > 0 ? [(key: Key(kind: "hour", key: .null), sums: withoutTime)] : []
+        return whole + texts("violation", violations) + texts("agency", agencies) + texts("county", counties)
+            + untimed + byHour
     }
 
     /// Replaces the partition's stored totals with these.

@@ -21,11 +21,11 @@ struct SilverLoad {
         "CREATE INDEX IF NOT EXISTS silver_nyc_by_partition ON silver_nyc_violations(partition_key)",
     ]
 
-    private var seen: Set<UInt32>
+    private var seen: FingerprintSet
     /// Rows an earlier row's fingerprint kept out, by partition in the order they were loaded.
     private(set) var setAside: [(partition: PartitionState, rows: [(rowID: Int64, violation: NYCViolation)])] = []
 
-    private init(rows: Int) { seen = Set(minimumCapacity: rows) }
+    private init(rows: Int) { seen = FingerprintSet(expected: rows) }
 
     /// Builds silver's indexes when they are missing: after a load, or a load that stopped half way.
     static func restoreIndexes(_ db: Database) throws {
@@ -69,7 +69,7 @@ struct SilverLoad {
         _ rows: [(rowID: Int64, violation: NYCViolation)], partition: PartitionState
     ) -> [Int] {
         var positions: [Int] = []
-        for (k, row) in rows.enumerated() where !seen.insert(Self.fingerprint(row.violation.summonsNumber)).inserted {
+        for (k, row) in rows.enumerated() where !seen.insert(Self.fingerprint(row.violation.summonsNumber)) {
             positions.append(k)
         }
         if !positions.isEmpty { setAside.append((partition, positions.map { rows[$0] })) }
@@ -84,6 +84,42 @@ struct SilverLoad {
             h = h &* 0x100_0000_01b3
         }
         return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    }
+}
+
+/// 32-bit fingerprints in a table of their own (open addressing, linear probing, at most three quarters full): a `Set`
+/// hashed each one again through SipHash, 2% of a million-row clean. 4 bytes a slot: 32 MB for 5M rows.
+struct FingerprintSet {
+    private var slots: [UInt32]
+    private var count = 0
+
+    init(expected: Int) {
+        var size = 1_024
+        while size * 3 < expected * 4 { size *= 2 }
+        slots = [UInt32](repeating: 0, count: size)
+    }
+
+    /// Adds `fingerprint`. 0 marks an empty slot, so 0 is kept as 1: the two are one fingerprint.
+    /// - Returns: whether it was new.
+    mutating func insert(_ fingerprint: UInt32) -> Bool {
+        if count * 4 >= slots.count * 3 { grow() }
+        let value = max(fingerprint, 1)
+        let mask = slots.count - 1
+        var slot = Int(value) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == value { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = value
+        count += 1
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt32](repeating: 0, count: old.count * 2)
+        count = 0
+        for value in old where value != 0 { _ = insert(value) }
     }
 }
 

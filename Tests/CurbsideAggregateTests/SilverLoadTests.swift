@@ -152,3 +152,18 @@ import Testing
         #expect(SilverLoad.fingerprint("8000000001") != SilverLoad.fingerprint("8000000010"))
     }
 }
+
+@Suite struct FingerprintSetTests {
+    @Test("a fingerprint set says which are new, as a Set does, through growing past what it expected")
+    func likeASet() {
+        var fingerprints = FingerprintSet(expected: 10)
+        var reference = Set<UInt32>()
+        var state: UInt64 = 7
+        for _ in 0..<5_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Few distinct values, so most come again; 0 and 1 stand for one fingerprint.
+            let value = UInt32(truncatingIfNeeded: state >> 33) % 3_000
+            #expect(fingerprints.insert(value) == reference.insert(max(value, 1)).inserted)
+        }
+    }
+}

@@ -7,7 +7,7 @@ import GRDB
 ///
 /// It sums `nyc_partition_totals`, which cleaning keeps for each day as it writes the day's silver rows (a
 /// million rows: a few thousand totals instead of six passes over silver, 6.7 s). Violations are distinct summons:
-/// `summons_number` is silver's primary key, so each silver row counts once.
+/// `summons_number` is unique in silver (`silver_nyc_by_summons`), so each silver row counts once.
 public struct NYCAggregateStage: Sendable {
     public var warehouse: Warehouse
 

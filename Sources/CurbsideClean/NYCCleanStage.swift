@@ -33,8 +33,8 @@ public struct NYCCleanStage: Sendable {
     public init(warehouse: Warehouse) { self.warehouse = warehouse }
 
     /// Cleans the partitions whose bronze changed since they were last cleaned, or all with `everything`. When they
-    /// are every day silver holds (the first clean), silver is loaded whole with its indexes built after
-    /// (``SilverLoad``).
+    /// are every day silver holds (the first clean), silver is loaded whole with its unique index of summons built
+    /// after (``SilverLoad``).
     public func run(everything: Bool = false) throws -> CleanReport {
         var report = CleanReport()
         let partitions = try warehouse.partitions(of: .nycViolations).values

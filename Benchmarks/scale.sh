@@ -49,7 +49,7 @@ for rows in "${sizes[@]}"; do
     next_render=$(stage "$w" render "$last"); next_publish=$(stage "$w" publish "$last")
     transform=$(echo "$clean + $aggregate" | bc -l)
     gold="$work/site/latest/data"
-    # An alternative that fails (pandas' JSON parser stops at 2 GiB, so at 5M rows) is reported, not fatal.
+    # An alternative that fails (out of memory, say) is reported, not fatal.
     ran=()
     for tool in pandas duckdb; do
         if "$venv/bin/python" "Benchmarks/scale/nyc_$tool.py" "$work/rows.json" "$work/$tool" > "$work/$tool.json" \

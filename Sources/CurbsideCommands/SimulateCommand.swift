@@ -48,6 +48,23 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "A YAML list of faults to inject (see README, 'Rehearsing failures').")
     var faults: String?
 
+    /// Writes `bytes` to a new or emptied file at `path`, `chunk` bytes a call. Foundation's
+    /// `FileManager.createFile(atPath:contents:)` wrote the part of a 2.9 GB file past 2 GiB (Linux writes at most
+    /// 2,147,479,552 bytes a call) from the buffer's start again, so pandas and DuckDB failed on the 5M-row file at
+    /// that byte, and the failures were put down to the tools.
+    static func write(_ bytes: [UInt8], to path: String, chunk: Int = 1 << 26) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? handle.close() }
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + chunk, bytes.count)
+            try handle.write(contentsOf: bytes[start..<end])
+            start = end
+        }
+    }
+
     /// Unbuffered, so a script reading the output sees each line at once.
     private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
@@ -63,8 +80,10 @@ struct SimulateCommand: AsyncParsableCommand {
             nycRows = try SyntheticNYC.rows(templates: sample.nycRows, count: count, days: window.days, seed: seed)
             say("synthetic: \(count) NYC rows (\(nycRows.count) bytes) over \(window.first.iso)…\(window.last.iso)")
             if let writeJSON {
-                guard FileManager.default.createFile(atPath: writeJSON, contents: Data(nycRows)) else {
-                    throw CommandError(.badConfig("\(writeJSON): cannot write the synthetic rows there"))
+                do {
+                    try Self.write(nycRows, to: writeJSON)
+                } catch {
+                    throw CommandError(.badConfig("\(writeJSON): cannot write the synthetic rows there (\(error))"))
                 }
                 say("synthetic rows written to \(writeJSON)")
             }

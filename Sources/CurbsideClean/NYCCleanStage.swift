@@ -84,7 +84,7 @@ public struct NYCCleanStage: Sendable {
             try warehouse.write { db in
                 let key = partition.key.rawValue
                 let writer = try SilverWriter(db: db, dataset: partition.dataset.rawValue, partition: key)
-                let kept = try writer.insert(rows, encoded: SilverWriter.encode(rows, partition: key))
+                let kept = try writer.insert(rows)
                 var totals = NYCPartitionTotals()
                 for (rowID, violation) in rows where !kept.contains(rowID) { totals.add(violation) }
                 try totals.add(to: key, db: db)
@@ -136,14 +136,14 @@ public struct NYCCleanStage: Sendable {
         var totals = NYCPartitionTotals()
         // During a load, rows whose summons it has seen wait for the indexes (``finish``); the day is clean after them.
         if let setAside = load?.setAside(cleaned.silver, partition: partition) {
-            try writer.load(SilverWriter.encode(cleaned.silver, partition: key), skipping: setAside)
+            try writer.load(cleaned.silver, skipping: setAside)
             let waiting = Set(setAside)
             for (k, row) in cleaned.silver.enumerated() where !waiting.contains(k) { totals.add(row.violation) }
             try totals.store(partition: key, db: db)
             if setAside.isEmpty { try Self.markCleaned(partition, db: db) }
             return
         }
-        let kept = try writer.insert(cleaned.silver, encoded: SilverWriter.encode(cleaned.silver, partition: key))
+        let kept = try writer.insert(cleaned.silver)
         for (rowID, violation) in cleaned.silver where !kept.contains(rowID) { totals.add(violation) }
         try totals.store(partition: key, db: db)
         try Self.markCleaned(partition, db: db)

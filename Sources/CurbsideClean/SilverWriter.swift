@@ -35,52 +35,75 @@ struct SilverWriter {
         insertBatch = try PositionalStatement(db, sql: insert(rows: Self.batchRows))
     }
 
-    /// The rows' values in the insert's parameter order, ready to bind (built on the cleaning thread).
-    static func encode(_ rows: [(rowID: Int64, violation: NYCViolation)], partition: String) -> BoundRows {
-        // About 120 bytes of text a row on the real sample: the summons, the day twice, violation, status, plate...
-        var out = BoundRows(width: columns, capacity: rows.count, textBytes: rows.count * 128)
+    /// The rows' values in the insert's parameter order, ready to bind.
+    static func encode(
+        _ rows: some Collection<(rowID: Int64, violation: NYCViolation)>, partition: String
+    ) -> BoundRows {
+        var values = BoundRows(width: columns, capacity: rows.count)
+        encode(rows, partition: partition, into: &values)
+        return values
+    }
+
+    /// Appends the rows' values to `values`, in the insert's parameter order.
+    static func encode(
+        _ rows: some Collection<(rowID: Int64, violation: NYCViolation)>, partition: String,
+        into values: inout BoundRows
+    ) {
         for (rowID, v) in rows {
-            out.append(v.summonsNumber)
-            out.append(rowID)
-            out.append(partition)
-            out.append(partition)  // issue_date: cleaning keeps only rows issued on the partition's day
-            out.append(v.violationTimeMinutes.map(Int64.init))
-            out.append(v.violation)
-            out.append(v.violationStatus)
-            out.append(v.fineCents)
-            out.append(v.penaltyCents)
-            out.append(v.interestCents)
-            out.append(v.reductionCents)
-            out.append(v.paymentCents)
-            out.append(v.amountDueCents)
-            out.append(v.judgmentEntryDate)
-            out.append(v.plate)
-            out.append(v.state)
-            out.append(v.licenseType)
-            out.append(v.county)
-            out.append(v.precinct)
-            out.append(v.issuingAgency)
+            values.append(v.summonsNumber)
+            values.append(rowID)
+            values.append(partition)
+            values.append(partition)  // issue_date: cleaning keeps only rows issued on the partition's day
+            values.append(v.violationTimeMinutes.map(Int64.init))
+            values.append(v.violation)
+            values.append(v.violationStatus)
+            values.append(v.fineCents)
+            values.append(v.penaltyCents)
+            values.append(v.interestCents)
+            values.append(v.reductionCents)
+            values.append(v.paymentCents)
+            values.append(v.amountDueCents)
+            values.append(v.judgmentEntryDate)
+            values.append(v.plate)
+            values.append(v.state)
+            values.append(v.licenseType)
+            values.append(v.county)
+            values.append(v.precinct)
+            values.append(v.issuingAgency)
         }
-        return out
+    }
+
+    /// A batch's values, laid out as it is written: a whole day's at once held 20 values a row (100 MB for the
+    /// 166,666 rows of a day of 5M) while the next day was cleaned.
+    private static func batchValues() -> BoundRows {
+        // About 120 bytes of text a row on the real sample: the summons, the day twice, violation, status, plate...
+        BoundRows(width: columns, capacity: batchRows, textBytes: batchRows * 128)
+    }
+
+    /// Writes `count` rows of `rows` from `start`: one statement for a whole batch, one a row for fewer.
+    /// - Returns: the rows inserted.
+    private func write(
+        _ rows: [(rowID: Int64, violation: NYCViolation)], from start: Int, count: Int, values: inout BoundRows
+    ) throws -> Int {
+        values.removeAll()
+        Self.encode(rows[start..<(start + count)], partition: partition, into: &values)
+        if count == Self.batchRows { return try insertBatch.run(values, first: 0, count: count) }
+        return try (0..<count).reduce(0) { $0 + (try insertOne.run(values, first: $1, count: 1)) }
     }
 
     /// Inserts silver rows, `batchRows` at a time. When another partition already holds a summons, the copy from
     /// the later fetch (the higher bronze row id) wins and the other is recorded as superseded.
-    /// - Parameter encoded: the rows' values from ``encode(_:partition:)``.
     /// - Returns: the bronze row ids of those kept out by a later copy in another partition.
-    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)], encoded: BoundRows) throws -> Set<Int64> {
+    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)]) throws -> Set<Int64> {
         var kept: Set<Int64> = []
+        var values = Self.batchValues()
         var start = 0
         while start < rows.count {
-            let batch = rows[start..<min(start + Self.batchRows, rows.count)]
-            let inserted: Int
-            if batch.count == Self.batchRows {
-                inserted = try insertBatch.run(encoded, first: start, count: batch.count)
-            } else {
-                inserted = try batch.indices.reduce(0) { $0 + (try insertOne.run(encoded, first: $1, count: 1)) }
-            }
-            start = batch.endIndex
-            guard inserted < batch.count else { continue }
+            let count = min(Self.batchRows, rows.count - start)
+            let inserted = try write(rows, from: start, count: count, values: &values)
+            let batch = rows[start..<(start + count)]
+            start += count
+            guard inserted < count else { continue }
             // Some summons were already in silver from another partition: find them, and settle each.
             for (rowID, violation) in batch {
                 let holder = try Int64.fetchOne(
@@ -93,16 +116,16 @@ struct SilverWriter {
         return kept
     }
 
-    /// Inserts the rows of `encoded` but those at `skipped` (in increasing order), `batchRows` at a time, during a
-    /// ``SilverLoad``.
-    func load(_ encoded: BoundRows, skipping skipped: [Int]) throws {
+    /// Inserts the rows but those at `skipped` (in increasing order), `batchRows` at a time, during a ``SilverLoad``.
+    func load(_ rows: [(rowID: Int64, violation: NYCViolation)], skipping skipped: [Int]) throws {
+        var values = Self.batchValues()
         var start = 0
-        for end in skipped + [encoded.count] {
-            while end - start >= Self.batchRows {
-                try insertBatch.run(encoded, first: start, count: Self.batchRows)
-                start += Self.batchRows
+        for end in skipped + [rows.count] {
+            while start < end {
+                let count = min(Self.batchRows, end - start)
+                _ = try write(rows, from: start, count: count, values: &values)
+                start += count
             }
-            for k in start..<end { try insertOne.run(encoded, first: k, count: 1) }
             start = end + 1
         }
     }

@@ -1,9 +1,8 @@
 import GRDB
 import GRDBSQLite
 
-/// Rows of values for a ``PositionalStatement``, gathered on any thread before the write (cleaning fills them on
-/// the thread that parses, so the writing thread only binds): each row `width` values, in parameter order. Texts
-/// share one buffer that SQLite reads in place.
+/// Rows of values for a ``PositionalStatement`` (the NYC clean lays out each batch of 100 silver rows in one, reused):
+/// each row `width` values, in parameter order. Texts share one buffer that SQLite reads in place.
 public struct BoundRows: Sendable {
     enum Value: Sendable {
         case null
@@ -18,8 +17,8 @@ public struct BoundRows: Sendable {
 
     /// - Parameters:
     ///   - capacity: rows to make room for.
-    ///   - textBytes: bytes of text to make room for: growing a buffer of megabytes by doubling copies it each time
-    ///     into memory the system must clear first.
+    ///   - textBytes: bytes of text to make room for, so that the buffer does not grow by doubling, copied each time
+    ///     into new memory.
     public init(width: Int, capacity: Int = 0, textBytes: Int = 0) {
         self.width = width
         values.reserveCapacity(capacity * width)

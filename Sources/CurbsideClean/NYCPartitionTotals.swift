@@ -53,8 +53,6 @@ struct NYCPartitionTotals {
             ]
         }
 
-        /// Money owed on a judgment: what `outstanding` sums.
-        var outstandingCents: Int64 { dueCents > 0 && judged ? dueCents : 0 }
     }
 
     struct Sums {
@@ -65,19 +63,20 @@ struct NYCPartitionTotals {
         var outstanding: Int64 = 0
 
         mutating func add(_ e: Entry, sign: Int = 1) {
-            violations += sign
-            fines += Int64(sign) * e.fineCents
-            paid += Int64(sign) * e.paidCents
-            due += Int64(sign) * e.dueCents
-            outstanding += Int64(sign) * e.outstandingCents
+            add(fine: e.fineCents, paid: e.paidCents, due: e.dueCents, judged: e.judged, sign: sign)
         }
 
         mutating func add(_ v: NYCViolation) {
-            violations += 1
-            fines += v.fineCents
-            paid += v.paymentCents
-            due += v.amountDueCents
-            outstanding += v.amountDueCents > 0 && v.judgmentEntryDate != nil ? v.amountDueCents : 0
+            add(fine: v.fineCents, paid: v.paymentCents, due: v.amountDueCents, judged: v.judgmentEntryDate != nil)
+        }
+
+        /// One row's money; `outstanding` sums what is owed on a judgment.
+        private mutating func add(fine: Int64, paid: Int64, due: Int64, judged: Bool, sign: Int = 1) {
+            violations += sign
+            fines += Int64(sign) * fine
+            self.paid += Int64(sign) * paid
+            self.due += Int64(sign) * due
+            outstanding += Int64(sign) * (due > 0 && judged ? due : 0)
         }
     }
 

@@ -35,15 +35,6 @@ struct SilverWriter {
         insertBatch = try PositionalStatement(db, sql: insert(rows: Self.batchRows))
     }
 
-    /// The rows' values in the insert's parameter order, ready to bind.
-    static func encode(
-        _ rows: some Collection<(rowID: Int64, violation: NYCViolation)>, partition: String
-    ) -> BoundRows {
-        var values = BoundRows(width: columns, capacity: rows.count)
-        encode(rows, partition: partition, into: &values)
-        return values
-    }
-
     /// Appends the rows' values to `values`, in the insert's parameter order.
     static func encode(
         _ rows: some Collection<(rowID: Int64, violation: NYCViolation)>, partition: String,
@@ -154,7 +145,8 @@ struct SilverWriter {
         try Outcomes.supersede(
             db, dataset: dataset, partition: otherPartition, rowID: otherRowID, by: bronzeRowID,
             reason: "a later copy of the same summons in \(partition)")
-        try insertOne.run(Self.encode([(bronzeRowID, v)], partition: partition), first: 0, count: 1)
+        var values = BoundRows(width: Self.columns, capacity: 1)
+        _ = try write([(bronzeRowID, v)], from: 0, count: 1, values: &values)
         return true
     }
 

@@ -21,7 +21,7 @@ public enum Money {
     }
 
     /// `$` and `,` are ignored wherever they stand, then white space at either end.
-    private static func cents(bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, NotANumber> {
+    static func cents(bytes: UnsafeBufferPointer<UInt8>) -> Result<Int64, NotANumber> {
         func ignored(_ b: UInt8) -> Bool { b == UInt8(ascii: "$") || b == UInt8(ascii: ",") }
         func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         var lower = 0

@@ -84,9 +84,9 @@ public struct NYCCleanStage: Sendable {
             try warehouse.write { db in
                 let key = partition.key.rawValue
                 let writer = try SilverWriter(db: db, dataset: partition.dataset.rawValue, partition: key)
-                let kept = try writer.insert(rows)
+                let keptOut = Set(try writer.insert(rows))
                 var totals = NYCPartitionTotals()
-                for (rowID, violation) in rows where !kept.contains(rowID) { totals.add(violation) }
+                for k in 0..<rows.count where !keptOut.contains(k) { totals.add(rows, k) }
                 try totals.add(to: key, db: db)
                 try Self.markCleaned(partition, db: db)
             }
@@ -133,18 +133,17 @@ public struct NYCCleanStage: Sendable {
             report.count(quarantine: reason.rule)
         }
         for (rowID, by, reason) in cleaned.superseded { try writer.supersede(rowID, by: by, reason: reason) }
-        var totals = NYCPartitionTotals()
+        // The totals of every row cleaned, less those that do not go into silver after all.
+        var totals = cleaned.totals
         // During a load, rows whose summons it has seen wait for the indexes (``finish``); the day is clean after them.
         if let setAside = load?.setAside(cleaned.silver, partition: partition) {
             try writer.load(cleaned.silver, skipping: setAside)
-            let waiting = Set(setAside)
-            for (k, row) in cleaned.silver.enumerated() where !waiting.contains(k) { totals.add(row.violation) }
+            for k in setAside { totals.add(cleaned.silver, k, sign: -1) }
             try totals.store(partition: key, db: db)
             if setAside.isEmpty { try Self.markCleaned(partition, db: db) }
             return
         }
-        let kept = try writer.insert(cleaned.silver)
-        for (rowID, violation) in cleaned.silver where !kept.contains(rowID) { totals.add(violation) }
+        for k in try writer.insert(cleaned.silver) { totals.add(cleaned.silver, k, sign: -1) }
         try totals.store(partition: key, db: db)
         try Self.markCleaned(partition, db: db)
     }
@@ -164,52 +163,57 @@ struct CleanedNYCPartition: Sendable {
     /// Earlier copies of a summons in the day, then every row of an older fetch of the day.
     var superseded: [(rowID: Int64, by: Int64?, reason: String)] = []
     /// The last copy of each summons, in the order summons first appeared.
-    var silver: [(rowID: Int64, violation: NYCViolation)] = []
+    var silver: SilverRows
+    /// The day's totals of all of ``silver``, counted here rather than on the writing thread.
+    var totals = NYCPartitionTotals()
 
     /// - Parameter pages: the partition's pages in generation and page order.
     init(pages: [StoredBronzePage], partition: PartitionState) throws {
-        guard let day = Day(iso: partition.key.rawValue) else { return }
-        var latest: [String: Int] = [:]
-        var older: [(rowID: Int64, recordID: String?)] = []
+        let day = Day(iso: partition.key.rawValue)
         // Room for the fetch's rows at once: each time an array of megabytes doubles, it is copied into new memory.
+        silver = SilverRows(day: day ?? Day(ordinal: 0), capacity: day == nil ? 0 : partition.rows)
+        guard day != nil else { return }
+        var latest: [String: Int] = [:]
         latest.reserveCapacity(partition.rows)
-        silver.reserveCapacity(partition.rows)
+        var older: [(rowID: Int64, recordID: String?)] = []
+        var spans: [JSONSpan] = []
         for page in pages {
             let current = page.generation == partition.generation
             let (body, rows) = try BronzePageRows.read(page)
-            for row in rows {
-                bronzeRows += 1
-                guard current else {
-                    older.append((row.id, row.recordID))
-                    continue
-                }
-                let slice = body[row.range]
-                let fields: NYCRawRow
-                do {
-                    fields = try NYCRawRow(json: slice)
-                } catch {
-                    let reason = QuarantineReason(
-                        rule: QuarantineReason.notAnObject, column: nil,
-                        value: String(decoding: slice.prefix(200), as: UTF8.self))
-                    quarantined.append((row.id, row.recordID, reason))
-                    continue
-                }
-                switch NYCCleaner.clean(fields, partitionDay: day) {
-                case .failure(let reason):
-                    quarantined.append((row.id, fields[.summonsNumber]?.text, reason))
-                case .success(let violation):
-                    if let earlier = latest[violation.summonsNumber] {
-                        superseded.append((silver[earlier].rowID, row.id, "a later copy of the same summons"))
-                        silver[earlier] = (row.id, violation)
+            body.withUnsafeBufferPointer { body in
+                for row in rows {
+                    bronzeRows += 1
+                    guard current else {
+                        older.append((row.id, row.recordID))
+                        continue
+                    }
+                    let bytes = UnsafeBufferPointer(rebasing: body[row.range])
+                    do {
+                        try FlatJSON.locate(NYCCleaner.keys, in: bytes, into: &spans)
+                    } catch {
+                        let reason = QuarantineReason(
+                            rule: QuarantineReason.notAnObject, column: nil,
+                            value: String(decoding: bytes.prefix(200), as: UTF8.self))
+                        quarantined.append((row.id, row.recordID, reason))
+                        continue
+                    }
+                    if let reason = NYCCleaner.clean(spans, in: bytes, bronzeRowID: row.id, into: &silver) {
+                        let summons = FlatJSON.field(spans[NYCCleaner.Column.summonsNumber.rawValue], in: bytes)
+                        quarantined.append((row.id, summons?.text, reason))
+                        continue
+                    }
+                    let summons = silver.string(silver[silver.count - 1].summons) ?? ""
+                    if let earlier = latest[summons] {
+                        superseded.append((silver[earlier].bronzeRowID, row.id, "a later copy of the same summons"))
+                        silver.replaceWithLast(earlier)
                     } else {
-                        latest[violation.summonsNumber] = silver.count
-                        silver.append((row.id, violation))
+                        latest[summons] = silver.count - 1
                     }
                 }
             }
         }
         for (rowID, recordID) in older {
-            let by = recordID.flatMap { latest[$0] }.map { silver[$0].rowID }
+            let by = recordID.flatMap { latest[$0] }.map { silver[$0].bronzeRowID }
             superseded.append(
                 (
                     rowID, by,
@@ -217,6 +221,7 @@ struct CleanedNYCPartition: Sendable {
                         ? "the day was fetched again and this summons was not in it" : "the day was fetched again"
                 ))
         }
+        for k in 0..<silver.count { totals.add(silver, k) }
     }
 }
 

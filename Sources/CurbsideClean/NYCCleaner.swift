@@ -1,15 +1,19 @@
 import CurbsideModel
 
-/// The fields of one raw NYC row that cleaning reads, by column (a null or absent field is nil or `.null`).
-public struct NYCRawRow: Sendable {
+/// The NYC cleaning rules of DESIGN.md, as a pure function of one raw row and its partition's day.
+///
+/// A row is cleaned from its JSON text: the fields it reads are located in the page's bytes (``FlatJSON/locate(_:in:into:)``)
+/// and their cleaned texts written straight into the day's ``SilverRows``. Plain ASCII values, nearly all of them, are
+/// trimmed and upper-cased as bytes; any other value goes through a String, as the rules are stated.
+public enum NYCCleaner {
     /// The portal's columns cleaning reads.
-    public enum Column: Int, CaseIterable, Sendable {
+    enum Column: Int, CaseIterable {
         case summonsNumber, issueDate, violationTime, violation, violationStatus
         case fineAmount, penaltyAmount, interestAmount, reductionAmount, paymentAmount, amountDue
         case judgmentEntryDate, plate, state, licenseType, county, precinct, issuingAgency
 
         /// The column's name on the portal.
-        public var name: String {
+        var name: String {
             switch self {
             case .summonsNumber: "summons_number"
             case .issueDate: "issue_date"
@@ -33,74 +37,176 @@ public struct NYCRawRow: Sendable {
         }
     }
 
-    private static let names = SelectedRow.Names(Column.allCases.map(\.name))
-    private let row: SelectedRow
+    static let keys = FlatJSON.Keys(Column.allCases.map(\.name))
 
-    /// Reads the row's JSON text, decoding only the columns cleaning reads.
-    /// - Throws: `JSONSyntaxError` when the text is not a JSON object.
-    public init(json: ArraySlice<UInt8>) throws { row = try SelectedRow(json: json, names: Self.names) }
-
-    /// The row from all its fields.
-    public init(_ fields: [String: JSONField]) { row = SelectedRow(fields, names: Self.names) }
-
-    public subscript(column: Column) -> JSONField? { row[position: column.rawValue] }
-}
-
-/// The NYC cleaning rules of DESIGN.md, as a pure function of one raw row and its partition's day.
-public enum NYCCleaner {
     /// The six money columns, in the order the portal lists them.
     public static let amountColumns = amounts.map(\.name)
-    private static let amounts: [NYCRawRow.Column] = [
+    private static let amounts: [Column] = [
         .fineAmount, .penaltyAmount, .interestAmount, .reductionAmount, .paymentAmount, .amountDue,
     ]
 
-    /// Cleans one row given as all its fields (a null is a missing key).
+    /// Cleans one row given as all its fields (a null is a missing key): the fields are written as a JSON object and
+    /// cleaned as a page's row is.
+    /// - Returns: the silver row, or the first rule it breaks.
     public static func clean(_ fields: [String: JSONField], partitionDay: Day) -> Result<NYCViolation, QuarantineReason>
     {
-        clean(NYCRawRow(fields), partitionDay: partitionDay)
+        let members = fields.sorted { $0.key < $1.key }.map { JSONString.quoted($0.key) + ":" + json($0.value) }
+        do {
+            return try clean(json: Array(("{" + members.joined(separator: ",") + "}").utf8), partitionDay: partitionDay)
+        } catch {
+            preconditionFailure("a row written from its fields is not JSON: \(error)")
+        }
     }
 
-    /// Cleans one row.
-    /// - Parameters:
-    ///   - row: the row's fields as received.
-    ///   - partitionDay: the day the row was fetched for; `issue_date` must fall on it.
+    /// Cleans one row from its JSON text, as a page's row is cleaned.
     /// - Returns: the silver row, or the first rule it breaks.
-    public static func clean(_ row: NYCRawRow, partitionDay: Day) -> Result<NYCViolation, QuarantineReason> {
-        guard let summons = text(row[.summonsNumber]), !summons.isEmpty else {
-            return .failure(.init(rule: QuarantineReason.missingID, column: "summons_number", value: nil))
+    /// - Throws: `JSONSyntaxError` when the text is not a JSON object (the stage quarantines such a row).
+    public static func clean(json: [UInt8], partitionDay: Day) throws -> Result<NYCViolation, QuarantineReason> {
+        var rows = SilverRows(day: partitionDay)
+        var spans: [JSONSpan] = []
+        let reason = try json.withUnsafeBufferPointer { bytes -> QuarantineReason? in
+            try FlatJSON.locate(keys, in: bytes, into: &spans)
+            return clean(spans, in: bytes, bronzeRowID: 0, into: &rows)
         }
-        var cents: [Int64] = []
-        cents.reserveCapacity(amounts.count)
-        for column in amounts {
-            switch Money.cents(row[column]) {
-            case .success(let value): cents.append(value)
-            case .failure:
-                return .failure(
-                    .init(rule: QuarantineReason.amountNotANumber, column: column.name, value: row[column]?.text))
+        if let reason { return .failure(reason) }
+        return .success(rows.violation(0))
+    }
+
+    private static func json(_ field: JSONField) -> String {
+        switch field {
+        case .string(let s): JSONString.quoted(s)
+        case .number(let s), .raw(let s): s
+        case .bool(let b): b ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
+    /// Cleans one row, its fields located in `bytes`, into `rows`.
+    /// - Parameters:
+    ///   - spans: where the row's fields lie in `bytes`, by ``Column``.
+    ///   - rows: the partition's rows; `issue_date` must fall on their day.
+    /// - Returns: nil when the row went into `rows`, else the first rule it breaks (and `rows` is as it was).
+    static func clean(
+        _ spans: [JSONSpan], in bytes: UnsafeBufferPointer<UInt8>, bronzeRowID: Int64, into rows: inout SilverRows
+    ) -> QuarantineReason? {
+        func span(_ column: Column) -> JSONSpan { spans[column.rawValue] }
+        func raw(_ column: Column) -> String? { FlatJSON.field(span(column), in: bytes)?.text }
+        let textsBefore = rows.texts.count
+        func reject(_ rule: String, _ column: Column, value: String?) -> QuarantineReason {
+            rows.truncateTexts(to: textsBefore)
+            return QuarantineReason(rule: rule, column: column.name, value: value)
+        }
+        guard let summons = appendText(span(.summonsNumber), in: bytes, to: &rows) else {
+            return reject(QuarantineReason.missingID, .summonsNumber, value: nil)
+        }
+        var cents = (Int64(0), Int64(0), Int64(0), Int64(0), Int64(0), Int64(0))
+        for (k, column) in amounts.enumerated() {
+            guard let value = Self.cents(span(column), in: bytes) else {
+                return reject(QuarantineReason.amountNotANumber, column, value: raw(column))
+            }
+            switch k {
+            case 0: cents.0 = value
+            case 1: cents.1 = value
+            case 2: cents.2 = value
+            case 3: cents.3 = value
+            case 4: cents.4 = value
+            default: cents.5 = value
             }
         }
-        let rawDate = row[.issueDate]?.text
-        guard let rawDate, let day = issueDay(rawDate) else {
-            return .failure(.init(rule: QuarantineReason.issueDateUnparseable, column: "issue_date", value: rawDate))
+        guard let day = issueDay(span(.issueDate), in: bytes) else {
+            return reject(QuarantineReason.issueDateUnparseable, .issueDate, value: raw(.issueDate))
         }
-        guard day == partitionDay else {
-            return .failure(
-                .init(rule: QuarantineReason.issueDateOutsidePartition, column: "issue_date", value: rawDate))
+        guard day == rows.day else {
+            return reject(QuarantineReason.issueDateOutsidePartition, .issueDate, value: raw(.issueDate))
         }
-        return .success(
-            NYCViolation(
-                summonsNumber: summons, issueDate: day,
-                violationTimeMinutes: text(row[.violationTime]).flatMap(minutesAfterMidnight),
-                violation: nonEmpty(text(row[.violation])) ?? "UNKNOWN",
-                violationStatus: nonEmpty(text(row[.violationStatus]))?.uppercased() ?? "UNKNOWN",
-                fineCents: cents[0], penaltyCents: cents[1], interestCents: cents[2], reductionCents: cents[3],
-                paymentCents: cents[4], amountDueCents: cents[5],
-                judgmentEntryDate: nonEmpty(text(row[.judgmentEntryDate])).map { raw in
-                    Day(usSlashed: raw)?.iso ?? Day(iso: raw.prefix(10))?.iso ?? raw
-                },
-                plate: nonEmpty(text(row[.plate])), state: nonEmpty(text(row[.state])),
-                licenseType: nonEmpty(text(row[.licenseType])), county: nonEmpty(text(row[.county])),
-                precinct: nonEmpty(text(row[.precinct])), issuingAgency: nonEmpty(text(row[.issuingAgency]))))
+        let minutes = withText(span(.violationTime), in: bytes) { $0.flatMap(minutesAfterMidnight(bytes:)) }
+        rows.append(
+            SilverRows.Row(
+                bronzeRowID: bronzeRowID, minutes: minutes.map(Int32.init) ?? -1,
+                fine: cents.0, penalty: cents.1, interest: cents.2, reduction: cents.3, payment: cents.4,
+                due: cents.5, summons: summons,
+                violation: appendText(span(.violation), in: bytes, to: &rows) ?? rows.unknown,
+                status: appendText(span(.violationStatus), in: bytes, to: &rows, upperCased: true) ?? rows.unknown,
+                judgment: appendJudgmentDate(span(.judgmentEntryDate), in: bytes, to: &rows) ?? .null,
+                plate: appendText(span(.plate), in: bytes, to: &rows) ?? .null,
+                state: appendText(span(.state), in: bytes, to: &rows) ?? .null,
+                licenseType: appendText(span(.licenseType), in: bytes, to: &rows) ?? .null,
+                county: appendText(span(.county), in: bytes, to: &rows) ?? .null,
+                precinct: appendText(span(.precinct), in: bytes, to: &rows) ?? .null,
+                agency: appendText(span(.issuingAgency), in: bytes, to: &rows) ?? .null))
+        return nil
+    }
+
+    /// Calls `body` with a field's text as cleaning reads it: white space trimmed; nil for a null, an absent field, or
+    /// an object or array. ASCII is trimmed as bytes in place (its white space is 0x09-0x0D and 0x20); any other
+    /// value, an escaped string or a boolean goes through a String.
+    static func withText<R>(
+        _ span: JSONSpan, in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> R
+    ) -> R {
+        switch span.kind {
+        case .absent, .null, .raw: return body(nil)
+        case .string, .number:
+            var lower = span.range.lowerBound
+            var upper = span.range.upperBound
+            var ascii = true
+            for k in lower..<upper where bytes[k] >= 0x80 {
+                ascii = false
+                break
+            }
+            guard ascii else { break }
+            func space(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+            while lower < upper, space(bytes[lower]) { lower += 1 }
+            while upper > lower, space(bytes[upper - 1]) { upper -= 1 }
+            return body(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+        case .bool, .escapedString: break
+        }
+        var text = FlatJSON.field(span, in: bytes)?.text?.trimmingSpaces ?? ""
+        return text.withUTF8 { body($0) }
+    }
+
+    /// Appends a field's text (``withText(_:in:_:)``) to `rows`' texts, upper-cased if asked.
+    /// - Returns: where it is; nil when the field is null, absent or empty.
+    private static func appendText(
+        _ span: JSONSpan, in bytes: UnsafeBufferPointer<UInt8>, to rows: inout SilverRows, upperCased: Bool = false
+    ) -> SilverRows.Text? {
+        withText(span, in: bytes) { text in
+            guard let text, !text.isEmpty else { return nil }
+            guard upperCased else { return rows.append(text: text) }
+            if text.allSatisfy({ $0 < 0x80 }) { return rows.append(upperCasedASCII: text) }
+            return rows.append(text: String(decoding: text, as: UTF8.self).uppercased())
+        }
+    }
+
+    /// `judgment_entry_date` as `YYYY-MM-DD` when it parses as `MM/DD/YYYY` or starts with an ISO date, else the
+    /// trimmed text. - Returns: nil when null, absent or empty.
+    private static func appendJudgmentDate(
+        _ span: JSONSpan, in bytes: UnsafeBufferPointer<UInt8>, to rows: inout SilverRows
+    ) -> SilverRows.Text? {
+        withText(span, in: bytes) { text in
+            guard let text, !text.isEmpty else { return nil }
+            if let day = Day(usSlashed: text) { return rows.append(text: day.iso) }
+            let raw = String(decoding: text, as: UTF8.self)
+            return rows.append(text: Day(iso: raw.prefix(10))?.iso ?? raw)
+        }
+    }
+
+    /// A money field in cents: 0 when null or absent; nil when not a number.
+    private static func cents(_ span: JSONSpan, in bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        switch span.kind {
+        case .absent, .null: return 0
+        case .bool, .raw: return nil
+        case .string, .number: return try? Money.cents(bytes: UnsafeBufferPointer(rebasing: bytes[span.range])).get()
+        case .escapedString: return try? Money.cents(FlatJSON.field(span, in: bytes)).get()
+        }
+    }
+
+    /// The issue date's day, nil when it does not parse (``issueDay(_:)-(String)``). `MM/DD/YYYY` in ASCII, every
+    /// row but a broken one, is read as bytes.
+    private static func issueDay(_ span: JSONSpan, in bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        if span.kind == .string, let day = withText(span, in: bytes, { $0.flatMap { Day(usSlashed: $0) } }) {
+            return day
+        }
+        return FlatJSON.field(span, in: bytes)?.text.flatMap(issueDay)
     }
 
     /// `MM/DD/YYYY`; a floating timestamp `YYYY-MM-DDT…` is accepted too, should the column change type.
@@ -115,7 +221,12 @@ public enum NYCCleaner {
 
     /// `HH:MMA` or `HH:MMP` → minutes after midnight; 12 A is midnight, 12 P is noon; `00:MMA` is midnight too.
     public static func minutesAfterMidnight(_ raw: String) -> Int? {
-        let t = Array(raw.trimmingSpaces.utf8)
+        var trimmed = raw.trimmingSpaces
+        return trimmed.withUTF8(minutesAfterMidnight(bytes:))
+    }
+
+    /// ``minutesAfterMidnight(_:)`` of a trimmed text's bytes.
+    static func minutesAfterMidnight(bytes t: UnsafeBufferPointer<UInt8>) -> Int? {
         guard t.count == 6, t[2] == UInt8(ascii: ":"),
             let h = twoDigits(t[0], t[1]), let m = twoDigits(t[3], t[4]), h <= 12, m <= 59
         else { return nil }

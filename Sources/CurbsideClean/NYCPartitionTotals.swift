@@ -16,17 +16,6 @@ struct NYCPartitionTotals {
         var dueCents: Int64
         var judged: Bool
 
-        init(_ v: NYCViolation) {
-            violation = v.violation
-            agency = v.issuingAgency
-            county = v.county
-            minutes = v.violationTimeMinutes
-            fineCents = v.fineCents
-            paidCents = v.paymentCents
-            dueCents = v.amountDueCents
-            judged = v.judgmentEntryDate != nil
-        }
-
         /// From a `silver_nyc_violations` row selected with ``Entry/columns``.
         init(_ row: Row) {
             violation = row["violation"]
@@ -66,8 +55,8 @@ struct NYCPartitionTotals {
             add(fine: e.fineCents, paid: e.paidCents, due: e.dueCents, judged: e.judged, sign: sign)
         }
 
-        mutating func add(_ v: NYCViolation) {
-            add(fine: v.fineCents, paid: v.paymentCents, due: v.amountDueCents, judged: v.judgmentEntryDate != nil)
+        mutating func add(_ r: SilverRows.Row, sign: Int) {
+            add(fine: r.fine, paid: r.payment, due: r.due, judged: !r.judgment.isNull, sign: sign)
         }
 
         /// One row's money; `outstanding` sums what is owed on a judgment.
@@ -94,25 +83,30 @@ struct NYCPartitionTotals {
     private var hours: [Int: Sums] = [:]
     private var withoutTime = Sums()
 
-    /// Counts one silver row (what ``Entry`` reads of it, and where ``Entry/keys`` puts it).
-    mutating func add(_ v: NYCViolation) {
-        day.add(v)
-        violations[v.violation, default: Sums()].add(v)
-        agencies[v.issuingAgency ?? "UNKNOWN", default: Sums()].add(v)
-        counties[v.county ?? "UNKNOWN", default: Sums()].add(v)
-        if let minutes = v.violationTimeMinutes {
-            hours[minutes / 60, default: Sums()].add(v)
+    /// Counts one silver row (what ``Entry`` reads of it, and where ``Entry/keys`` puts it), or with `sign` -1 takes
+    /// it out again (a row the writer kept out of silver after all).
+    mutating func add(_ rows: SilverRows, _ position: Int, sign: Int = 1) {
+        let r = rows[position]
+        day.add(r, sign: sign)
+        violations[rows.string(r.violation) ?? "UNKNOWN", default: Sums()].add(r, sign: sign)
+        agencies[rows.string(r.agency) ?? "UNKNOWN", default: Sums()].add(r, sign: sign)
+        counties[rows.string(r.county) ?? "UNKNOWN", default: Sums()].add(r, sign: sign)
+        if r.minutes >= 0 {
+            hours[Int(r.minutes) / 60, default: Sums()].add(r, sign: sign)
         } else {
-            withoutTime.add(v)
+            withoutTime.add(r, sign: sign)
         }
     }
 
     /// Every total with rows, in a fixed order.
     var sums: [(key: Key, sums: Sums)] {
+        // A total whose rows were all taken out again is not listed.
         func texts(_ kind: String, _ sums: [String: Sums]) -> [(key: Key, sums: Sums)] {
-            sums.sorted { $0.key < $1.key }.map { (Key(kind: kind, key: $0.key.databaseValue), $0.value) }
+            sums.filter { $0.value.violations != 0 }.sorted { $0.key < $1.key }
+                .map { (Key(kind: kind, key: $0.key.databaseValue), $0.value) }
         }
-        let byHour = hours.sorted { $0.key < $1.key }.map { (Key(kind: "hour", key: $0.key.databaseValue), $0.value) }
+        let byHour = hours.filter { $0.value.violations != 0 }.sorted { $0.key < $1.key }
+            .map { (Key(kind: "hour", key: $0.key.databaseValue), $0.value) }
         let whole = day.violations > 0 ? [(key: Key(kind: "day", key: .null), sums: day)] : []
         let untimed = withoutTime.violations > 0 ? [(key: Key(kind: "hour", key: .null), sums: withoutTime)] : []
         return whole + texts("violation", violations) + texts("agency", agencies) + texts("county", counties)

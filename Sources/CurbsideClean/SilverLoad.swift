@@ -25,7 +25,7 @@ struct SilverLoad {
 
     private var seen: FingerprintSet
     /// Rows an earlier row's fingerprint kept out, by partition in the order they were loaded.
-    private(set) var setAside: [(partition: PartitionState, rows: [(rowID: Int64, violation: NYCViolation)])] = []
+    private(set) var setAside: [(partition: PartitionState, rows: SilverRows)] = []
 
     private init(rows: Int) { seen = FingerprintSet(expected: rows) }
 
@@ -80,21 +80,21 @@ struct SilverLoad {
     }
 
     /// The positions in `rows` of those to set aside, remembering the others' summons.
-    mutating func setAside(
-        _ rows: [(rowID: Int64, violation: NYCViolation)], partition: PartitionState
-    ) -> [Int] {
+    mutating func setAside(_ rows: SilverRows, partition: PartitionState) -> [Int] {
         var positions: [Int] = []
-        for (k, row) in rows.enumerated() where !seen.insert(Self.fingerprint(row.violation.summonsNumber)) {
-            positions.append(k)
+        rows.texts.withUnsafeBufferPointer { texts in
+            for k in 0..<rows.count where !seen.insert(Self.fingerprint(rows.slice(rows[k].summons, of: texts))) {
+                positions.append(k)
+            }
         }
-        if !positions.isEmpty { setAside.append((partition, positions.map { rows[$0] })) }
+        if !positions.isEmpty { setAside.append((partition, rows.subset(positions))) }
         return positions
     }
 
     /// FNV-1a of the summons' bytes, folded to 32 bits: the same in every run, so a load is repeatable.
-    static func fingerprint(_ summons: String) -> UInt32 {
+    static func fingerprint(_ summons: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in summons.utf8 {
+        for byte in summons {
             h ^= UInt64(byte)
             h = h &* 0x100_0000_01b3
         }

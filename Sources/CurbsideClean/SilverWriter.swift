@@ -35,86 +35,81 @@ struct SilverWriter {
         insertBatch = try PositionalStatement(db, sql: insert(rows: Self.batchRows))
     }
 
-    /// Appends the rows' values to `values`, in the insert's parameter order.
-    static func encode(
-        _ rows: some Collection<(rowID: Int64, violation: NYCViolation)>, partition: String,
-        into values: inout BoundRows
-    ) {
-        for (rowID, v) in rows {
-            values.append(v.summonsNumber)
-            values.append(rowID)
-            values.append(partition)
-            values.append(partition)  // issue_date: cleaning keeps only rows issued on the partition's day
-            values.append(v.violationTimeMinutes.map(Int64.init))
-            values.append(v.violation)
-            values.append(v.violationStatus)
-            values.append(v.fineCents)
-            values.append(v.penaltyCents)
-            values.append(v.interestCents)
-            values.append(v.reductionCents)
-            values.append(v.paymentCents)
-            values.append(v.amountDueCents)
-            values.append(v.judgmentEntryDate)
-            values.append(v.plate)
-            values.append(v.state)
-            values.append(v.licenseType)
-            values.append(v.county)
-            values.append(v.precinct)
-            values.append(v.issuingAgency)
-        }
-    }
-
-    /// A batch's values, laid out as it is written: a whole day's at once held 20 values a row (100 MB for the
-    /// 166,666 rows of a day of 5M) while the next day was cleaned.
-    private static func batchValues() -> BoundRows {
-        // About 120 bytes of text a row on the real sample: the summons, the day twice, violation, status, plate...
-        BoundRows(width: columns, capacity: batchRows, textBytes: batchRows * 128)
-    }
-
-    /// Writes `count` rows of `rows` from `start`: one statement for a whole batch, one a row for fewer.
+    /// Writes `count` rows of `rows` from `start`: one statement for a whole batch, one a row for fewer. SQLite reads
+    /// the rows' texts where they are.
     /// - Returns: the rows inserted.
-    private func write(
-        _ rows: [(rowID: Int64, violation: NYCViolation)], from start: Int, count: Int, values: inout BoundRows
-    ) throws -> Int {
-        values.removeAll()
-        Self.encode(rows[start..<(start + count)], partition: partition, into: &values)
-        if count == Self.batchRows { return try insertBatch.run(values, first: 0, count: count) }
-        return try (0..<count).reduce(0) { $0 + (try insertOne.run(values, first: $1, count: 1)) }
+    private func write(_ rows: SilverRows, from start: Int, count: Int) throws -> Int {
+        try rows.texts.withUnsafeBufferPointer { texts in
+            func bind(_ position: Int, as index: Int, into p: PositionalStatement.Parameters) {
+                let r = rows[position]
+                let base = index * Self.columns
+                func text(_ column: Int, _ text: SilverRows.Text) {
+                    if text.isNull { p.null(base + column) } else { p.text(base + column, rows.slice(text, of: texts)) }
+                }
+                text(0, r.summons)
+                p.integer(base + 1, r.bronzeRowID)
+                text(2, rows.dayText)  // partition_key
+                text(3, rows.dayText)  // issue_date: cleaning keeps only rows issued on the partition's day
+                p.integer(base + 4, r.minutes < 0 ? nil : Int64(r.minutes))
+                text(5, r.violation)
+                text(6, r.status)
+                p.integer(base + 7, r.fine)
+                p.integer(base + 8, r.penalty)
+                p.integer(base + 9, r.interest)
+                p.integer(base + 10, r.reduction)
+                p.integer(base + 11, r.payment)
+                p.integer(base + 12, r.due)
+                text(13, r.judgment)
+                text(14, r.plate)
+                text(15, r.state)
+                text(16, r.licenseType)
+                text(17, r.county)
+                text(18, r.precinct)
+                text(19, r.agency)
+            }
+            if count == Self.batchRows {
+                return try insertBatch.run { p in
+                    for k in 0..<count { bind(start + k, as: k, into: p) }
+                }
+            }
+            return try (start..<(start + count)).reduce(0) { inserted, position in
+                inserted + (try insertOne.run { p in bind(position, as: 0, into: p) })
+            }
+        }
     }
 
     /// Inserts silver rows, `batchRows` at a time. When another partition already holds a summons, the copy from
     /// the later fetch (the higher bronze row id) wins and the other is recorded as superseded.
-    /// - Returns: the bronze row ids of those kept out by a later copy in another partition.
-    func insert(_ rows: [(rowID: Int64, violation: NYCViolation)]) throws -> Set<Int64> {
-        var kept: Set<Int64> = []
-        var values = Self.batchValues()
+    /// - Returns: the positions in `rows` of those kept out by a later copy in another partition.
+    func insert(_ rows: SilverRows) throws -> [Int] {
+        var kept: [Int] = []
         var start = 0
         while start < rows.count {
             let count = min(Self.batchRows, rows.count - start)
-            let inserted = try write(rows, from: start, count: count, values: &values)
-            let batch = rows[start..<(start + count)]
+            let inserted = try write(rows, from: start, count: count)
+            let batch = start..<(start + count)
             start += count
             guard inserted < count else { continue }
             // Some summons were already in silver from another partition: find them, and settle each.
-            for (rowID, violation) in batch {
+            for position in batch {
+                let summons = rows.string(rows[position].summons)
                 let holder = try Int64.fetchOne(
                     db, sql: "SELECT bronze_row_id FROM silver_nyc_violations WHERE summons_number = ?",
-                    arguments: [violation.summonsNumber])
-                guard holder != rowID else { continue }
-                if try !resolve(violation, bronzeRowID: rowID) { kept.insert(rowID) }
+                    arguments: [summons])
+                guard holder != rows[position].bronzeRowID else { continue }
+                if try !resolve(rows, position) { kept.append(position) }
             }
         }
         return kept
     }
 
     /// Inserts the rows but those at `skipped` (in increasing order), `batchRows` at a time, during a ``SilverLoad``.
-    func load(_ rows: [(rowID: Int64, violation: NYCViolation)], skipping skipped: [Int]) throws {
-        var values = Self.batchValues()
+    func load(_ rows: SilverRows, skipping skipped: [Int]) throws {
         var start = 0
         for end in skipped + [rows.count] {
             while start < end {
                 let count = min(Self.batchRows, end - start)
-                _ = try write(rows, from: start, count: count, values: &values)
+                _ = try write(rows, from: start, count: count)
                 start += count
             }
             start = end + 1
@@ -123,7 +118,9 @@ struct SilverWriter {
 
     /// A summons another partition's row holds in silver: the later fetch's copy stays, the other is superseded.
     /// - Returns: whether this row replaced the other.
-    private func resolve(_ v: NYCViolation, bronzeRowID: Int64) throws -> Bool {
+    private func resolve(_ rows: SilverRows, _ position: Int) throws -> Bool {
+        let summons = rows.string(rows[position].summons)
+        let bronzeRowID = rows[position].bronzeRowID
         guard
             let other = try Row.fetchOne(
                 db,
@@ -131,7 +128,7 @@ struct SilverWriter {
                     SELECT bronze_row_id, partition_key, \(NYCPartitionTotals.Entry.columns)
                     FROM silver_nyc_violations WHERE summons_number = ?
                     """,
-                arguments: [v.summonsNumber])
+                arguments: [summons])
         else { return false }
         let otherRowID: Int64 = other["bronze_row_id"]
         let otherPartition: String = other["partition_key"]
@@ -139,14 +136,13 @@ struct SilverWriter {
             try supersede(bronzeRowID, by: otherRowID, reason: "a later copy of the same summons in \(otherPartition)")
             return false
         }
-        try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE summons_number = ?", arguments: [v.summonsNumber])
+        try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE summons_number = ?", arguments: [summons])
         try NYCPartitionTotals.remove(.init(other), from: otherPartition, db: db)
         try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: otherPartition, db: db)
         try Outcomes.supersede(
             db, dataset: dataset, partition: otherPartition, rowID: otherRowID, by: bronzeRowID,
             reason: "a later copy of the same summons in \(partition)")
-        var values = BoundRows(width: Self.columns, capacity: 1)
-        _ = try write([(bronzeRowID, v)], from: 0, count: 1, values: &values)
+        _ = try write(rows, from: position, count: 1)
         return true
     }
 

@@ -83,6 +83,23 @@ struct JSONScanner {
     /// path). A repeated key keeps its last value, as ``FlatJSON/dictionary(of:)-(ArraySlice<UInt8>)`` does.
     mutating func selectFields(_ keys: FlatJSON.Keys) throws -> [JSONField?] {
         var values = [JSONField?](repeating: nil, count: keys.count)
+        try forEachMember(of: keys) { scanner, index in values[index] = try scanner.readField() }
+        return values
+    }
+
+    /// Finds where the values of `keys` lie in one object, by position in `keys`, without decoding them; every other
+    /// member is skipped. A string with escapes is decoded once here, so a broken escape fails as
+    /// ``selectFields(_:)`` fails. A repeated key keeps its last value.
+    mutating func locateFields(_ keys: FlatJSON.Keys, into spans: inout [JSONSpan]) throws {
+        for k in spans.indices { spans[k] = .absent }
+        try forEachMember(of: keys) { scanner, index in spans[index] = try scanner.locateValue() }
+    }
+
+    /// Walks one object's members: `member` gets the scanner at the value of each key among `keys` and the key's
+    /// position in them, and reads the value; every other value is skipped.
+    private mutating func forEachMember(
+        of keys: FlatJSON.Keys, _ member: (inout JSONScanner, Int) throws -> Void
+    ) throws {
         try forEachMember(end: "the row ends before its closing '}'") { scanner, range in
             let raw = UnsafeBufferPointer(rebasing: scanner.bytes[range])
             let index =
@@ -90,12 +107,47 @@ struct JSONScanner {
                 ? Array(try scanner.keyText(range).utf8).withUnsafeBufferPointer { keys.index(of: $0) }
                 : keys.index(of: raw)
             if let index {
-                values[index] = try scanner.readField()
+                try member(&scanner, index)
             } else {
                 try scanner.skipValue()
             }
         }
-        return values
+    }
+
+    /// Where the value at the scanner lies, checked as ``readField()`` checks it; the scanner moves past it.
+    private mutating func locateValue() throws -> JSONSpan {
+        guard let c = peek() else { throw fail("expected a value") }
+        let start = i
+        switch c {
+        case UInt8(ascii: "\""):
+            i += 1
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    return JSONSpan(kind: .string, range: (start + 1)..<(i - 1))
+                }
+                if b == UInt8(ascii: "\\") {
+                    i = start
+                    _ = try readString()
+                    return JSONSpan(kind: .escapedString, range: (start + 1)..<(i - 1))
+                }
+                i += 1
+            }
+            throw fail("a string is not closed")
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try skipValue()
+            return JSONSpan(kind: .raw, range: start..<i)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            try literal(c == UInt8(ascii: "t") ? "true" : "false")
+            return JSONSpan(kind: .bool, range: start..<i)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return JSONSpan(kind: .null, range: start..<i)
+        default:
+            try skipNumber()
+            return JSONSpan(kind: .number, range: start..<i)
+        }
     }
 
     /// Walks one object's members: `member` gets the scanner at the first byte of a value and the range of its key's

@@ -1,7 +1,7 @@
 import GRDB
 import GRDBSQLite
 
-/// Rows of values for a ``PositionalStatement`` (the NYC clean lays out each batch of 100 silver rows in one, reused):
+/// Rows of values for a ``PositionalStatement`` (the Chicago clean lays out its rows in one, reused):
 /// each row `width` values, in parameter order. Texts share one buffer that SQLite reads in place.
 public struct BoundRows: Sendable {
     enum Value: Sendable {
@@ -84,28 +84,62 @@ public final class PositionalStatement {
     @discardableResult
     public func run(_ rows: BoundRows, first: Int, count: Int) throws -> Int {
         precondition(count * rows.width == parameters, "\(count) rows of \(rows.width) for \(parameters) parameters")
-        let handle = statement.sqliteStatement
         return try rows.texts.withUnsafeBufferPointer { buffer in
-            for position in 0..<parameters {
-                let index = Int32(position + 1)
-                switch rows.values[first * rows.width + position] {
-                case .null: sqlite3_bind_null(handle, index)
-                case .integer(let number): sqlite3_bind_int64(handle, index, number)
-                case .real(let number): sqlite3_bind_double(handle, index, number)
-                case .text(_, 0): sqlite3_bind_text(handle, index, "", 0, Self.transient)
-                case .text(let start, let count):
-                    // SQLITE_STATIC: the buffer outlives the step; the bindings are cleared before it can change.
-                    sqlite3_bind_text(handle, index, buffer.baseAddress.map { $0 + start }, Int32(count), nil)
+            try run { bound in
+                for position in 0..<parameters {
+                    switch rows.values[first * rows.width + position] {
+                    case .null: bound.null(position)
+                    case .integer(let number): bound.integer(position, number)
+                    case .real(let number): bound.real(position, number)
+                    case .text(let start, let count):
+                        bound.text(position, UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
+                    }
                 }
             }
-            let code = sqlite3_step(handle)
-            let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-            if let message {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+    }
+
+    /// Runs the statement once with the parameters `bind` sets (those it leaves are null). Texts are read in place,
+    /// so they must stay where they are until this returns.
+    /// - Returns: the rows it changed.
+    /// - Throws: `DatabaseError` with SQLite's message and the statement.
+    @discardableResult
+    public func run(_ bind: (Parameters) -> Void) throws -> Int {
+        let handle = statement.sqliteStatement
+        bind(Parameters(handle: handle))
+        let code = sqlite3_step(handle)
+        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        if let message {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
+        return Int(sqlite3_changes(db.sqliteConnection))
+    }
+
+    /// A statement's parameters, by position from 0, bound straight into SQLite.
+    public struct Parameters {
+        let handle: OpaquePointer?
+
+        public func null(_ position: Int) { sqlite3_bind_null(handle, Int32(position + 1)) }
+
+        public func integer(_ position: Int, _ value: Int64) { sqlite3_bind_int64(handle, Int32(position + 1), value) }
+
+        public func integer(_ position: Int, _ value: Int64?) {
+            if let value { integer(position, value) } else { null(position) }
+        }
+
+        public func real(_ position: Int, _ value: Double) { sqlite3_bind_double(handle, Int32(position + 1), value) }
+
+        /// UTF-8 text, read in place until the statement has run.
+        public func text(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            // SQLITE_STATIC: the bytes outlive the step; the bindings are cleared before they can change. An empty
+            // text may have no address, so SQLite copies it.
+            if bytes.isEmpty {
+                sqlite3_bind_text(handle, Int32(position + 1), "", 0, PositionalStatement.transient)
+            } else {
+                sqlite3_bind_text(handle, Int32(position + 1), bytes.baseAddress, Int32(bytes.count), nil)
             }
-            return Int(sqlite3_changes(db.sqliteConnection))
         }
     }
 }

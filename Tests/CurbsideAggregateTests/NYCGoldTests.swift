@@ -3,6 +3,7 @@ import CurbsideClean
 import CurbsideModel
 import CurbsideTestSupport
 import CurbsideWarehouse
+import GRDB
 import Testing
 
 /// The gold tables on a small fixture whose sums were computed by hand (see each expected line).
@@ -133,7 +134,7 @@ import Testing
     }
 
     /// The totals cleaning keeps per day agree with silver itself, through a summons moving to a later day's fetch
-    /// (a page of more than one insert batch) and a re-clean that keeps the older copy out.
+    /// (a page of more than one insert batch), a whole re-clean and one day's re-clean that keep the older copy out.
     @Test func partitionTotalsAgreeWithSilverThroughEveryChange() throws {
         let w = try fixture()
         _ = try NYCCleanStage(warehouse: w).run()
@@ -152,6 +153,15 @@ import Testing
         #expect(
             try w.run("SELECT partition_key FROM silver_nyc_violations WHERE summons_number = 'A1'").rows
                 == [[.text("2025-05-14")]])
+        try expectTotalsMatchSilver(w)
+        // 05-10 alone cleaned again: silver holds other days, so its rows go in one by one, and its copy of A1, older
+        // than 05-14's, is kept out of silver and out of the day's totals.
+        try w.write { db in
+            try db.execute(sql: "UPDATE partitions SET cleaned_generation = 0 WHERE key = '2025-05-10'")
+        }
+        let alone = try NYCCleanStage(warehouse: w).run()
+        #expect(alone.partitions == 1 && !alone.loadedWhole)
+        #expect(alone.silverRows == 2)
         try expectTotalsMatchSilver(w)
         let gold = try NYCAggregateStage(warehouse: w).run(
             first: Day(iso: "2025-05-10")!, last: Day(iso: "2025-05-14")!)

@@ -131,3 +131,94 @@ import Testing
         #expect(cleaned == 1000)
     }
 }
+
+/// A row is cleaned from its JSON bytes (plain ASCII trimmed and upper-cased in place, anything else through a
+/// String): every kind of value the portal could send reads as the rules say.
+@Suite struct NYCCleanerBytesTests {
+    static let day = Day(iso: "2020-01-02")!
+
+    /// The sample's row 1465137087 with `changes` (each a member's JSON text, or nil to drop it) as JSON bytes.
+    static func row(_ changes: [String: String?]) throws -> [UInt8] {
+        var members: [String: String] = [:]
+        for (key, value) in try FlatJSON.fields(of: Array(NYCCleanerTests.realRow.utf8)) {
+            members[key] = JSONString.quoted(value.text ?? "")
+        }
+        for (key, value) in changes { members[key] = value }
+        let text = members.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ")
+        return Array("{\(text)}".utf8)
+    }
+
+    static func clean(_ changes: [String: String?]) throws -> Result<NYCViolation, QuarantineReason> {
+        try NYCCleaner.clean(json: row(changes), partitionDay: day)
+    }
+
+    @Test func unicodeWhiteSpaceIsTrimmedAndNonASCIIStatusUpperCased() throws {
+        let v = try Self.clean([
+            "violation": #""\u00a0No Standing\u2003""#, "violation_status": "\"héld \"", "plate": "\"\u{00A0}ÅB1\"",
+        ]).get()
+        #expect(v.violation == "No Standing")
+        #expect(v.violationStatus == "HÉLD")
+        #expect(v.plate == "ÅB1")
+    }
+
+    @Test func asciiControlWhiteSpaceIsTrimmedInPlace() throws {
+        // Raw tab, vertical tab and carriage return bytes inside the quotes (the scanner takes them as they are).
+        let v = try Self.clean(["plate": "\"\t X1 \u{0B}\r\"", "state": "\" \u{01}NY \""]).get()
+        #expect(v.plate == "X1")
+        #expect(v.state == "\u{01}NY")
+    }
+
+    @Test func invalidUTF8IsRepairedAsAStringWouldBe() throws {
+        var bytes = try Self.row(["plate": "\"AB~C\""])
+        let x = try #require(bytes.firstIndex(of: UInt8(ascii: "~")))
+        bytes[x] = 0xFF
+        let v = try NYCCleaner.clean(json: bytes, partitionDay: Self.day).get()
+        #expect(v.plate == "AB\u{FFFD}C")
+    }
+
+    @Test func escapedNumberAndBooleanValues() throws {
+        let v = try Self.clean([
+            "summons_number": "1465137087", "violation": #""NO \"STANDING\"""#, "fine_amount": "65.5",
+            "penalty_amount": #""\u0031\u0030""#, "plate": "true", "state": #"{"a": 1}"#, "county": "null",
+            "violation_time": #""\u00303:47P""#,
+        ]).get()
+        #expect(v.summonsNumber == "1465137087")
+        #expect(v.violation == #"NO "STANDING""#)
+        #expect(v.fineCents == 6550)
+        #expect(v.penaltyCents == 1000)
+        #expect(v.plate == "true")
+        #expect(v.state == nil)
+        #expect(v.county == nil)
+        #expect(v.violationTimeMinutes == 15 * 60 + 47)
+    }
+
+    @Test func anAmountThatIsABooleanOrObjectIsQuarantinedWithItsText() throws {
+        #expect(
+            try Self.clean(["interest_amount": "false"])
+                == .failure(.init(rule: "amount_not_a_number", column: "interest_amount", value: "false")))
+        #expect(
+            try Self.clean(["amount_due": #"[1]"#])
+                == .failure(.init(rule: "amount_not_a_number", column: "amount_due", value: "[1]")))
+    }
+
+    @Test func datesInOtherForms() throws {
+        let v = try Self.clean([
+            "issue_date": #"" 2020-01-02T00:00:00.000 ""#, "judgment_entry_date": #""2015-08-13T00:00:00.000""#,
+        ]).get()
+        #expect(v.issueDate == Self.day)
+        #expect(v.judgmentEntryDate == "2015-08-13")
+        #expect(try Self.clean(["judgment_entry_date": #"" soon ""#]).get().judgmentEntryDate == "soon")
+        #expect(
+            try Self.clean(["issue_date": #"" 01/03/2020""#])
+                == .failure(.init(rule: "issue_date_outside_partition", column: "issue_date", value: " 01/03/2020")))
+        #expect(
+            try Self.clean(["issue_date": "20200102"])
+                == .failure(.init(rule: "issue_date_unparseable", column: "issue_date", value: "20200102")))
+    }
+
+    @Test func aRowThatIsNotAnObjectThrows() {
+        #expect(throws: JSONSyntaxError.self) {
+            try NYCCleaner.clean(json: Array(#"{"summons_number": "1""#.utf8), partitionDay: Self.day)
+        }
+    }
+}

@@ -131,11 +131,28 @@ extension Pipeline {
 /// The catalog's per-partition statistics, kept in the warehouse (`catalog_partition_statistics`).
 struct WarehouseCatalogCache: CatalogStatisticsCache {
     var warehouse: Warehouse
+    /// Where entries are read: the warehouse's own connection, or one of the catalog's (entries are stored through
+    /// the warehouse's, the one that writes).
+    var reader: Warehouse
 
-    func statistics(table: String, partition: CatalogPartition, signature: String) throws -> [UInt8]? {
-        try warehouse.catalogStatistics(
+    init(warehouse: Warehouse) {
+        self.warehouse = warehouse
+        reader = warehouse
+    }
+
+    func reading(through runner: any QueryRunner) -> any CatalogStatisticsCache {
+        guard let connection = runner as? Warehouse, connection.path == warehouse.path else { return self }
+        var cache = self
+        cache.reader = connection
+        return cache
+    }
+
+    func statistics<T>(
+        table: String, partition: CatalogPartition, signature: String, _ decode: (UnsafeRawBufferPointer) -> T?
+    ) throws -> T? {
+        try reader.catalogStatistics(
             table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
-            signature: signature)
+            signature: signature, decode)
     }
 
     func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws {
@@ -145,7 +162,7 @@ struct WarehouseCatalogCache: CatalogStatisticsCache {
     }
 
     func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool {
-        try warehouse.hasCatalogStatistics(
+        try reader.hasCatalogStatistics(
             table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
             signature: signature)
     }

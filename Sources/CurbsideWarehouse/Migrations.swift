@@ -594,6 +594,17 @@ enum Migrations {
                     CREATE INDEX silver_nyc_by_partition ON silver_nyc_violations(partition_key);
                     """)
         }
+        migrator.registerMigration("0013-bronze-pages-summary-in-index") { db in
+            // A page's row count and hash come after its body in the row, so reading them walked the body's overflow
+            // pages: the lineage's sum of rows and list of hashes read all bronze, 0.15 s of a 5M-row render. In
+            // the partition index they are read from the index alone.
+            try db.execute(
+                sql: """
+                    DROP INDEX bronze_pages_by_partition;
+                    CREATE INDEX bronze_pages_by_partition
+                        ON bronze_pages(dataset, partition_key, generation, page_index, rows, sha256);
+                    """)
+        }
         return migrator
     }
 }

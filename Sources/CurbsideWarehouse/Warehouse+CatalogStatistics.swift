@@ -20,18 +20,25 @@ extension Warehouse {
         }
     }
 
-    /// The stored statistics of a table's partition, when they were counted over the same rows and columns.
-    public func catalogStatistics(
-        table: String, dataset: String, partition: String, rows: String, signature: String
-    ) throws -> [UInt8]? {
+    /// The stored statistics of a table's partition, when they were counted over the same rows and columns, read by
+    /// `decode` where SQLite holds them (a partition's entry holds megabytes of hashes; copied twice on its way out,
+    /// each copy into fresh pages, reading them took more of a render's time than merging them).
+    public func catalogStatistics<T>(
+        table: String, dataset: String, partition: String, rows: String, signature: String,
+        _ decode: (UnsafeRawBufferPointer) -> T?
+    ) throws -> T? {
         try read { db in
-            try Data.fetchOne(
+            let found = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT statistics FROM catalog_partition_statistics
                     WHERE table_name = ? AND dataset = ? AND partition_key = ? AND rows_sql = ? AND signature = ?
-                    """, arguments: [table, dataset, partition, rows, signature]
-            ).map { [UInt8]($0) }
+                    """, arguments: [table, dataset, partition, rows, signature])
+            guard let row = try found.next() else { return nil }
+            return try row.withUnsafeData(atIndex: 0) { data in
+                guard let data else { return nil }
+                return data.withUnsafeBytes(decode)
+            }
         }
     }
 

@@ -71,3 +71,60 @@ struct CatalogColumnCounterTests {
         }
     }
 }
+
+/// The hash lists' radix sort and range-by-range distinct count against `Set` and `sorted()`, on hashes spread over all
+/// 64 bits (as real ones are), on hashes crowded into one corner (as they never are, so only speed suffers), and at
+/// the edges of the ranges.
+@Suite struct HashListsTests {
+    /// Hashes spread over 64 bits, fixed by their seed: a counter through a multiply and a shift (Fibonacci hashing).
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 1
+            let v = state &* 0x9E37_79B9_7F4A_7C15
+            return v ^ (v >> 29)
+        }
+    }
+
+    @Test("sortedUnique equals sorting through a Set, repeats and shared bytes included")
+    func sortedUnique() {
+        var random = Random(state: 7)
+        #expect(HashLists.sortedUnique([]) == [])
+        #expect(HashLists.sortedUnique([5, 5, 1]) == [1, 5])
+        for size in [65, 200, 10_000, 100_000] {
+            let spread = (0..<size).map { _ in random.next() }
+            let repeats = (0..<size).map { _ in spread[Int(random.next() % 50)] }
+            let sharedTopBytes = (0..<size).map { _ in 0xABCD_0000_0000_0000 | random.next() % 100_000 }
+            let equal = [UInt64](repeating: .max, count: size)
+            for hashes in [spread, repeats, sharedTopBytes, equal, spread + [0, .max, 0]] {
+                #expect(HashLists.sortedUnique(hashes) == Array(Set(hashes)).sorted())
+            }
+        }
+    }
+
+    @Test("distinctCount equals a Set's count over lists spread over 64 bits, crowded together, and at range edges")
+    func distinctCount() {
+        var random = Random(state: 11)
+        for (lists, size) in [(2, 10), (5, 3_000), (32, 5_000), (3, 200_000)] {
+            let pool = (0..<(lists * size)).map { _ in random.next() }
+            // Each list draws from a shared pool, so lists overlap.
+            let spread = (0..<lists).map { _ in
+                HashLists.sortedUnique((0..<size).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
+            }
+            #expect(HashLists.distinctCount(spread) == Set(spread.joined()).count)
+            let crowded = spread.map { list in HashLists.sortedUnique(list.map { $0 % 10_000 }) }
+            #expect(HashLists.distinctCount(crowded) == Set(crowded.joined()).count)
+        }
+        // The first and last hash of ranges however many bits cut them, in two lists that share some.
+        var edges: [UInt64] = []
+        for bits in 1...12 {
+            for r in [0, 1, 2, (1 << bits) - 1] {
+                let first = UInt64(r) << UInt64(64 - bits)
+                edges += [first, first | (UInt64.max >> UInt64(bits))]
+            }
+        }
+        let a = HashLists.sortedUnique(edges + (0..<5_000).map { _ in random.next() })
+        let b = HashLists.sortedUnique(Array(edges.prefix(50)) + [0, .max] + (0..<4_000).map { _ in random.next() })
+        #expect(HashLists.distinctCount([a, b, []]) == Set(a + b).count)
+    }
+}

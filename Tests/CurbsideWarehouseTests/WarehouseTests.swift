@@ -15,7 +15,7 @@ import Testing
                 "0001-runs-fetches-partitions", "0002-bronze", "0003-silver-quarantine", "0004-gold-lineage",
                 "0005-dataset-state", "0006-schema-drift", "0007-chicago-silver-gold-quality", "0008-models",
                 "0009-bronze-row-offsets", "0010-nyc-partition-totals", "0011-catalog-partition-statistics",
-                "0012-silver-nyc-unique-index",
+                "0012-silver-nyc-unique-index", "0013-bronze-pages-summary-in-index",
             ])
         try first.record(
             FetchRecord(
@@ -23,6 +23,25 @@ import Testing
                 sha256: nil, startedAt: 0, seconds: 0, attempt: 1, error: nil))
         let again = try Warehouse(path: path)
         #expect(try again.run("SELECT count(*) AS n FROM fetches").rows == [[.integer(1)]])
+    }
+
+    /// The lineage's sum of a window's page rows and list of page hashes: from the partition index alone, never
+    /// through the pages' bodies, which come before them in each row.
+    @Test func pageRowsAndHashesAreReadFromTheIndexAlone() throws {
+        let w = try Warehouse(path: ":memory:")
+        for sql in [
+            "SELECT coalesce(sum(b.rows), 0) FROM bronze_pages b", "SELECT b.sha256 FROM bronze_pages b",
+        ] {
+            let plan = try w.run(
+                "EXPLAIN QUERY PLAN " + sql + """
+                     JOIN partitions t ON t.dataset = b.dataset AND t.key = b.partition_key
+                    AND t.generation = b.generation
+                    WHERE b.dataset = 'nyc_violations' AND b.partition_key BETWEEN '2025-05-10' AND '2025-06-10'
+                    ORDER BY b.partition_key, b.page_index
+                    """)
+            let steps = plan.rows.map { $0.last?.description ?? "" }
+            #expect(steps.contains { $0.contains("USING COVERING INDEX bronze_pages_by_partition") }, "\(steps)")
+        }
     }
 
     @Test func aPartitionIsCommittedWholeWithANewGeneration() throws {

@@ -67,16 +67,9 @@ struct CatalogColumnCounter {
 
     /// The partition's figures for the column, its distinct hashes sorted.
     func column() -> CatalogPartitionStatistics.Column {
-        var distinct: [UInt64]?
-        if full {
-            var sorted = hashes
-            sorted.sort()
-            var unique: [UInt64] = []
-            for h in sorted where unique.last != h { unique.append(h) }
-            distinct = unique
-        }
-        return CatalogPartitionStatistics.Column(
-            nonNull: nonNull, minimum: least?.value, maximum: greatest?.value, hashes: distinct)
+        CatalogPartitionStatistics.Column(
+            nonNull: nonNull, minimum: least?.value, maximum: greatest?.value,
+            hashes: full ? HashLists.sortedUnique(hashes) : nil)
     }
 
     /// SQLite's order of a value against a kept one: negative when the value comes first, zero when they tie.

@@ -88,7 +88,12 @@ public struct CatalogReader: Sendable {
                 jobs.append((source, declared, summaries, partition))
             }
         }
-        let pending = jobs
+        // The partitions with the most columns to count first (one day's silver takes three times a day of bronze),
+        // so the longest count does not start last, while the other workers sit idle.
+        let pending = jobs.enumerated().sorted { a, b in
+            let (x, y) = (a.element.summaries.count { $0 != .opaque }, b.element.summaries.count { $0 != .opaque })
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
         // Each entry is stored as soon as it is counted: holding them all until the last (their distinct hashes)
         // grew a first 5M-row render to 511 MB.
         _ = try ParallelJobs.run(pending.count, workers: runners.count) { job, worker in
@@ -117,7 +122,8 @@ public struct CatalogReader: Sendable {
             try countMissingStatistics(of: sources, runners: counting)
             let cache = cache
             let tables = try ParallelJobs.run(sources.count, workers: counting.count) { job, worker in
-                try CatalogReader(runner: counting[worker], cache: cache).table(sources[job])
+                let runner = counting[worker]
+                return try CatalogReader(runner: runner, cache: cache?.reading(through: runner)).table(sources[job])
             }
             let csvs = try written?.wait() ?? downloads.map { try writer.csv($0, limit: limit) }
             return (tables, csvs)
@@ -180,53 +186,16 @@ public struct CatalogReader: Sendable {
             sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
     }
 
-    /// Distinct values among several partitions' distinct hashes, each list sorted: the lists are merged through a
-    /// heap of their next hashes, without copying them into one (sorting the lists put end to end took twice the
-    /// memory and a fifth of a warm render's CPU).
-    static func distinctCount(_ lists: [[UInt64]]) -> Int {
-        let lists = lists.filter { !$0.isEmpty }
-        guard lists.count > 1 else { return lists.first?.count ?? 0 }
-        var heap = lists.indices.map { (hash: lists[$0][0], list: $0) }
-        var next = [Int](repeating: 1, count: lists.count)
-        func siftDown(_ start: Int) {
-            var parent = start
-            while true {
-                let left = 2 * parent + 1
-                guard left < heap.count else { return }
-                let right = left + 1
-                let child = right < heap.count && heap[right].hash < heap[left].hash ? right : left
-                guard heap[child].hash < heap[parent].hash else { return }
-                heap.swapAt(child, parent)
-                parent = child
-            }
-        }
-        for k in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(k) }
-        var count = 0
-        var previous: UInt64?
-        while let top = heap.first {
-            if top.hash != previous {
-                count += 1
-                previous = top.hash
-            }
-            if next[top.list] < lists[top.list].count {
-                heap[0].hash = lists[top.list][next[top.list]]
-                next[top.list] += 1
-            } else {
-                heap[0] = heap[heap.count - 1]
-                heap.removeLast()
-            }
-            siftDown(0)
-        }
-        return count
-    }
+    /// Distinct values among several partitions' distinct hashes, each list sorted (``HashLists/distinctCount(_:)``).
+    static func distinctCount(_ lists: [[UInt64]]) -> Int { HashLists.distinctCount(lists) }
 
     /// One partition's statistics, from the cache when it has them.
     private func statistics(
         of partition: CatalogPartition, _ source: CatalogSource, _ declared: [(name: String, type: String, key: Int)],
         _ summaries: [CatalogColumn.Summary], _ signature: String
     ) throws -> CatalogPartitionStatistics {
-        if let bytes = try cache?.statistics(table: source.table, partition: partition, signature: signature),
-            let stats = CatalogPartitionStatistics(encoded: bytes),
+        if let stats = try cache?.statistics(
+            table: source.table, partition: partition, signature: signature, CatalogPartitionStatistics.init(encoded:)),
             stats.columns.count == summaries.filter({ $0 != .opaque }).count
         {
             return stats
@@ -251,7 +220,10 @@ public struct CatalogReader: Sendable {
         func precedes(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
             CatalogPartitionStatistics.precedes(a, b, order: orderAt, tieBreak: shown.indices)
         }
-        var counters = full.map(CatalogColumnCounter.init(full:))
+        // Held through a pointer: a captured array is checked for exclusive access at every cell (5% of a count).
+        let counters = UnsafeMutableBufferPointer<CatalogColumnCounter>.allocate(capacity: full.count)
+        _ = counters.initialize(from: full.map(CatalogColumnCounter.init(full:)))
+        defer { counters.deinitialize().deallocate() }
         var first: [[SQLValue]] = []
         var rows = 0
         let visit = { (row: ScannedRow) in
@@ -280,6 +252,18 @@ public struct CatalogReader: Sendable {
     /// first that differs: one, for most rows.
     private static func precedes(_ row: ScannedRow, _ kept: [SQLValue], order: [Int], _ shown: Int) -> Bool {
         func differs(_ k: Int) -> Bool? {
+            // Integers, and ASCII texts (a String's equality is its bytes' only for them), compared in place.
+            switch (row[k], kept[k]) {
+            case (.integer(let x), .integer(let y)): return x == y ? nil : x < y
+            case (.text(let bytes), .text(var text)):
+                let compared = text.withUTF8 { kept -> Bool?? in
+                    if bytes.elementsEqual(kept) { return .some(nil) }
+                    guard bytes.allSatisfy({ $0 < 0x80 }), kept.allSatisfy({ $0 < 0x80 }) else { return nil }
+                    return CatalogPartitionStatistics.order(.text(bytes), .text(UnsafeRawBufferPointer(kept))) < 0
+                }
+                if let compared { return compared }
+            default: break
+            }
             let value = row[k].value
             return value == kept[k] ? nil : CatalogPartitionStatistics.precedes(value, kept[k])
         }

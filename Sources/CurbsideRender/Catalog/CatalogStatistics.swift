@@ -28,10 +28,20 @@ public struct CatalogPartition: Sendable, Hashable {
 /// Where per-partition statistics are kept between builds. Writers of a partition's rows forget its entries
 /// (`Warehouse.forgetCatalogStatistics`); an entry is also tied to the table's columns by a signature.
 public protocol CatalogStatisticsCache: Sendable {
-    func statistics(table: String, partition: CatalogPartition, signature: String) throws -> [UInt8]?
+    /// A partition's entry, read by `decode` in place (the bytes are valid only during the call); nil without one.
+    func statistics<T>(
+        table: String, partition: CatalogPartition, signature: String, _ decode: (UnsafeRawBufferPointer) -> T?
+    ) throws -> T?
     func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws
     /// Whether an entry is kept, without reading it.
     func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool
+    /// The same cache, its entries read through `runner` (a connection of its own) where it can: the catalog's
+    /// workers then read megabytes of entries side by side instead of in turn through one connection.
+    func reading(through runner: any QueryRunner) -> any CatalogStatisticsCache
+}
+
+extension CatalogStatisticsCache {
+    public func reading(through runner: any QueryRunner) -> any CatalogStatisticsCache { self }
 }
 
 /// What the catalog counts in one partition of a table: rows, and for each summarised column its non-null values,
@@ -165,14 +175,18 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 
     /// - Returns: nil when the bytes are not an entry of this format.
     init?(encoded bytes: [UInt8]) {
+        guard let decoded = bytes.withUnsafeBytes(Self.init(encoded:)) else { return nil }
+        self = decoded
+    }
+
+    /// - Returns: nil when the bytes are not an entry of this format.
+    init?(encoded bytes: UnsafeRawBufferPointer) {
         var i = 1
         guard bytes.first == Self.formatVersion else { return nil }
         func int() -> Int64? {
             guard i + 8 <= bytes.count else { return nil }
-            var v: UInt64 = 0
-            for k in 0..<8 { v |= UInt64(bytes[i + k]) << UInt64(8 * k) }
-            i += 8
-            return Int64(bitPattern: v)
+            defer { i += 8 }
+            return Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: Int64.self))
         }
         func value() -> SQLValue?? {
             guard i < bytes.count else { return nil }
@@ -198,10 +212,12 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
             if n >= 0 {
                 guard i + 8 * Int(n) <= bytes.count else { return nil }
                 let start = i
-                hashes = bytes.withUnsafeBytes { raw in
-                    (0..<Int(n)).map {
-                        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * $0, as: UInt64.self))
+                hashes = [UInt64](unsafeUninitializedCapacity: Int(n)) { out, count in
+                    for k in 0..<Int(n) {
+                        out[k] = UInt64(
+                            littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self))
                     }
+                    count = Int(n)
                 }
                 i += 8 * Int(n)
             }

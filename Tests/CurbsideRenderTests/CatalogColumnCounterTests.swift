@@ -127,4 +127,37 @@ struct CatalogColumnCounterTests {
         let b = HashLists.sortedUnique(Array(edges.prefix(50)) + [0, .max] + (0..<4_000).map { _ in random.next() })
         #expect(HashLists.distinctCount([a, b, []]) == Set(a + b).count)
     }
+
+    @Test("a column's hashes kept in a set while few, then in a list: the same distinct hashes either way")
+    func countedHashes() {
+        var random = Random(state: 3)
+        for distinct in [1, 50, 2_047, 2_048, 2_049, 30_000] {
+            let values = (0..<distinct).map { _ in random.next() } + [0]
+            var counted = CountedHashes()
+            var all: [UInt64] = []
+            for k in 0..<(distinct * 3 + 10) {
+                let hash = values[k % values.count]
+                counted.insert(hash)
+                all.append(hash)
+            }
+            #expect(HashLists.sortedUnique(counted.all) == Array(Set(all)).sorted())
+        }
+    }
+
+    @Test("the value hash: SQLite's equality (1 = 1.0, '1' apart), lengths apart, no collision among similar texts")
+    func valueHash() {
+        func hash(_ text: String) -> UInt64 {
+            var text = text
+            return text.withUTF8 { CatalogPartitionStatistics.hash(.text(UnsafeRawBufferPointer($0))) }
+        }
+        #expect(CatalogPartitionStatistics.hash(.integer(1)) == CatalogPartitionStatistics.hash(.real(1.0)))
+        #expect(CatalogPartitionStatistics.hash(.integer(1)) != hash("1"))
+        #expect(CatalogPartitionStatistics.hash(.real(1.5)) != CatalogPartitionStatistics.hash(.integer(1)))
+        let padded = ["", "a", "a\u{0}", "a\u{0}\u{0}", "abcdefgh", "abcdefgh\u{0}", "abcdefghi"]
+        #expect(Set(padded.map(hash)).count == padded.count)
+        let similar = (0..<200_000).map { "4607\($0)" } + (0..<200_000).map { "2025-06-10T00:00:\($0)" }
+        #expect(Set(similar.map(hash)).count == similar.count)
+        let numbers = (-100_000..<100_000).map { CatalogPartitionStatistics.hash(.integer(Int64($0) << 20)) }
+        #expect(Set(numbers).count == numbers.count)
+    }
 }

@@ -41,8 +41,8 @@ struct CatalogColumnCounter {
     private(set) var nonNull = 0
     private var least: Kept?
     private var greatest: Kept?
-    /// One per non-null value, repeats included, until ``column()``.
-    private var hashes: [UInt64] = []
+    /// The hashes of the values counted so far.
+    private var hashes = CountedHashes()
 
     init(full: Bool) {
         self.full = full
@@ -62,18 +62,63 @@ struct CatalogColumnCounter {
         guard full else { return }
         if least.map({ Self.order(cell, $0) < 0 }) ?? true { least = Kept(cell) }
         if greatest.map({ Self.order(cell, $0) > 0 }) ?? true { greatest = Kept(cell) }
-        hashes.append(CatalogPartitionStatistics.hash(cell))
+        hashes.insert(CatalogPartitionStatistics.hash(cell))
     }
 
     /// The partition's figures for the column, its distinct hashes sorted.
     func column() -> CatalogPartitionStatistics.Column {
         CatalogPartitionStatistics.Column(
             nonNull: nonNull, minimum: least?.value, maximum: greatest?.value,
-            hashes: full ? HashLists.sortedUnique(hashes) : nil)
+            hashes: full ? HashLists.sortedUnique(hashes.all) : nil)
     }
 
     /// SQLite's order of a value against a kept one: negative when the value comes first, zero when they tie.
     private static func order(_ cell: SQLCell, _ kept: Kept) -> Int {
         kept.withCell { CatalogPartitionStatistics.order(cell, $0) }
+    }
+}
+
+/// A column's hashes as they are counted: in a small set while the column has few distinct values (most have a few
+/// dozen: states, counties, statuses), which keeps one copy of each, then in a list of every one, repeats included,
+/// once it has more (sorted and made unique at the end: a set of a million hashes is a cache miss a value).
+struct CountedHashes {
+    private static let setBits = 12
+    /// Open addressing, 0 marking an empty slot (a hash of 0 is kept in `zero`); nil once the list took over.
+    private var set: [UInt64]? = [UInt64](repeating: 0, count: 1 << setBits)
+    private var inSet = 0
+    private var zero = false
+    private var list: [UInt64] = []
+
+    mutating func insert(_ hash: UInt64) {
+        guard set != nil else {
+            list.append(hash)
+            return
+        }
+        if hash == 0 {
+            zero = true
+            return
+        }
+        let added = set!.withUnsafeMutableBufferPointer { slots -> Bool in
+            var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.setBits))
+            while slots[slot] != 0 {
+                if slots[slot] == hash { return false }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            slots[slot] = hash
+            return true
+        }
+        guard added else { return }
+        inSet += 1
+        // Half full: from now on every hash goes into the list.
+        if inSet * 2 >= 1 << Self.setBits {
+            list = all
+            set = nil
+        }
+    }
+
+    /// Every hash counted (each at least once).
+    var all: [UInt64] {
+        guard let set else { return list }
+        return set.filter { $0 != 0 } + (zero ? [0] : [])
     }
 }

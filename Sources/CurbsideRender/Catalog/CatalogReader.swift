@@ -257,9 +257,10 @@ public struct CatalogReader: Sendable {
             case (.integer(let x), .integer(let y)): return x == y ? nil : x < y
             case (.text(let bytes), .text(var text)):
                 let compared = text.withUTF8 { kept -> Bool?? in
-                    if bytes.elementsEqual(kept) { return .some(nil) }
+                    let order = CatalogPartitionStatistics.order(.text(bytes), .text(UnsafeRawBufferPointer(kept)))
+                    if order == 0 { return .some(nil) }
                     guard bytes.allSatisfy({ $0 < 0x80 }), kept.allSatisfy({ $0 < 0x80 }) else { return nil }
-                    return CatalogPartitionStatistics.order(.text(bytes), .text(UnsafeRawBufferPointer(kept))) < 0
+                    return order < 0
                 }
                 if let compared { return compared }
             default: break

@@ -69,34 +69,41 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
     public var sample: [[SQLValue]]
 
     /// The hash DISTINCT is counted by: SQLite's equality, where the integer 1 and the real 1.0 are one value and
-    /// the text '1' another (FNV-1a over a type tag and the value's bytes). Nulls and blobs are not counted.
+    /// the text '1' another. A type tag, then the value eight bytes at a time, each folded in by a multiply and a
+    /// shift, then the length and a final avalanche (MurmurHash3's `fmix64`). Nulls and blobs are not counted.
+    /// (Until format 5 it was FNV-1a, a byte at a time: 8% of a first render's CPU.)
     static func hash(_ cell: SQLCell) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
+        func fold(_ h: UInt64, _ word: UInt64) -> UInt64 {
+            let x = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+            return x ^ (x >> 29)
         }
-        func mix(word: UInt64) {
-            for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        func finish(_ h: UInt64, length: Int) -> UInt64 {
+            var x = h ^ UInt64(length)
+            x = (x ^ (x >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+            x = (x ^ (x >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+            return x ^ (x >> 33)
         }
+        let seed: UInt64 = 0xcbf2_9ce4_8422_2325
         switch cell {
-        case .null, .blob: break
-        case .integer(let i):
-            mix(UInt8(1))
-            mix(word: UInt64(bitPattern: i))
+        case .null, .blob: return finish(seed, length: 0)
+        case .integer(let i): return finish(fold(seed ^ 1, UInt64(bitPattern: i)), length: 8)
         case .real(let d):
-            if let i = Int64(exactly: d) {
-                mix(UInt8(1))
-                mix(word: UInt64(bitPattern: i))
-            } else {
-                mix(UInt8(2))
-                mix(word: d.bitPattern)
-            }
+            if let i = Int64(exactly: d) { return finish(fold(seed ^ 1, UInt64(bitPattern: i)), length: 8) }
+            return finish(fold(seed ^ 2, d.bitPattern), length: 8)
         case .text(let bytes):
-            mix(UInt8(3))
-            for byte in bytes { mix(byte) }
+            var h = seed ^ 3
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                h = fold(h, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            if offset < bytes.count {
+                var tail: UInt64 = 0
+                for k in offset..<bytes.count { tail |= UInt64(bytes[k]) << UInt64(8 * (k - offset)) }
+                h = fold(h, tail)
+            }
+            return finish(h, length: bytes.count)
         }
-        return h
     }
 
     /// SQLite's order of values: NULL, then numbers by value, then text by its bytes.
@@ -137,7 +144,7 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 
     // MARK: Encoding (little-endian; a version byte first, so an old entry is recomputed rather than misread)
 
-    static let formatVersion: UInt8 = 4
+    static let formatVersion: UInt8 = 5
 
     func encoded() -> [UInt8] {
         var out: [UInt8] = [Self.formatVersion]

@@ -99,19 +99,26 @@ public enum NYCCleaner {
         guard let summons = appendText(span(.summonsNumber), in: bytes, to: &rows) else {
             return reject(QuarantineReason.missingID, .summonsNumber, value: nil)
         }
-        var cents = (Int64(0), Int64(0), Int64(0), Int64(0), Int64(0), Int64(0))
-        for (k, column) in amounts.enumerated() {
-            guard let value = Self.cents(span(column), in: bytes) else {
-                return reject(QuarantineReason.amountNotANumber, column, value: raw(column))
+        // The six amounts in the portal's order (``amounts``): the first that is not a number is the rule broken.
+        func amount(_ column: Column) throws(QuarantineReason) -> Int64 {
+            guard let value = cents(span(column), in: bytes) else {
+                throw reject(QuarantineReason.amountNotANumber, column, value: raw(column))
             }
-            switch k {
-            case 0: cents.0 = value
-            case 1: cents.1 = value
-            case 2: cents.2 = value
-            case 3: cents.3 = value
-            case 4: cents.4 = value
-            default: cents.5 = value
-            }
+            return value
+        }
+        let fine: Int64
+        let penalty: Int64
+        let interest: Int64
+        let reduction: Int64
+        let payment: Int64
+        let due: Int64
+        do throws(QuarantineReason) {
+            (fine, penalty, interest, reduction, payment, due) = (
+                try amount(.fineAmount), try amount(.penaltyAmount), try amount(.interestAmount),
+                try amount(.reductionAmount), try amount(.paymentAmount), try amount(.amountDue)
+            )
+        } catch {
+            return error
         }
         guard let day = issueDay(span(.issueDate), in: bytes) else {
             return reject(QuarantineReason.issueDateUnparseable, .issueDate, value: raw(.issueDate))
@@ -123,8 +130,8 @@ public enum NYCCleaner {
         rows.append(
             SilverRows.Row(
                 bronzeRowID: bronzeRowID, minutes: minutes.map(Int32.init) ?? -1,
-                fine: cents.0, penalty: cents.1, interest: cents.2, reduction: cents.3, payment: cents.4,
-                due: cents.5, summons: summons,
+                fine: fine, penalty: penalty, interest: interest, reduction: reduction, payment: payment, due: due,
+                summons: summons,
                 violation: appendText(span(.violation), in: bytes, to: &rows) ?? rows.unknown,
                 status: appendText(span(.violationStatus), in: bytes, to: &rows, upperCased: true) ?? rows.unknown,
                 judgment: appendJudgmentDate(span(.judgmentEntryDate), in: bytes, to: &rows) ?? .null,

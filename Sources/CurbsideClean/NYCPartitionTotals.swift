@@ -60,7 +60,7 @@ struct NYCPartitionTotals {
         }
 
         /// One row's money; `outstanding` sums what is owed on a judgment.
-        private mutating func add(fine: Int64, paid: Int64, due: Int64, judged: Bool, sign: Int = 1) {
+        private mutating func add(fine: Int64, paid: Int64, due: Int64, judged: Bool, sign: Int) {
             violations += sign
             fines += Int64(sign) * fine
             self.paid += Int64(sign) * paid

@@ -47,10 +47,7 @@ struct SilverRows: Sendable {
 
     var count: Int { rows.count }
 
-    subscript(position: Int) -> Row {
-        get { rows[position] }
-        set { rows[position] = newValue }
-    }
+    subscript(position: Int) -> Row { rows[position] }
 
     /// Keeps `row`, whose texts were appended last.
     mutating func append(_ row: Row) { rows.append(row) }

@@ -15,14 +15,10 @@ public struct BoundRows: Sendable {
     var values: [Value] = []
     var texts: [UInt8] = []
 
-    /// - Parameters:
-    ///   - capacity: rows to make room for.
-    ///   - textBytes: bytes of text to make room for, so that the buffer does not grow by doubling, copied each time
-    ///     into new memory.
-    public init(width: Int, capacity: Int = 0, textBytes: Int = 0) {
+    /// - Parameter capacity: rows to make room for.
+    public init(width: Int, capacity: Int = 0) {
         self.width = width
         values.reserveCapacity(capacity * width)
-        texts.reserveCapacity(textBytes)
     }
 
     /// Rows complete so far.

@@ -52,10 +52,10 @@ struct CatalogColumnCounterTests {
 
     @Test("distinct values of several partitions: their sorted hash lists merged, shared hashes counted once")
     func distinctAcrossPartitions() {
-        #expect(CatalogReader.distinctCount([]) == 0)
-        #expect(CatalogReader.distinctCount([[], []]) == 0)
-        #expect(CatalogReader.distinctCount([[1, 5, 9]]) == 3)
-        #expect(CatalogReader.distinctCount([[1, 5, 9], [], [5], [0, 9, UInt64.max]]) == 5)
+        #expect(HashLists.distinctCount([]) == 0)
+        #expect(HashLists.distinctCount([[], []]) == 0)
+        #expect(HashLists.distinctCount([[1, 5, 9]]) == 3)
+        #expect(HashLists.distinctCount([[1, 5, 9], [], [5], [0, 9, UInt64.max]]) == 5)
         // Lists of a fixed pseudo-random spread: overlapping ranges, some empty, one far longer than the rest.
         var state: UInt64 = 12_345
         func next(_ bound: UInt64) -> UInt64 {
@@ -67,7 +67,7 @@ struct CatalogColumnCounterTests {
                 Array(Set((0..<(list == 0 && round.isMultiple(of: 5) ? 5_000 : next(300))).map { _ in next(2_000) }))
                     .sorted()
             }
-            #expect(CatalogReader.distinctCount(lists) == Set(lists.joined()).count)
+            #expect(HashLists.distinctCount(lists) == Set(lists.joined()).count)
         }
     }
 }

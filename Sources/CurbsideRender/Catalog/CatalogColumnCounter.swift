@@ -82,43 +82,24 @@ struct CatalogColumnCounter {
 /// dozen: states, counties, statuses), which keeps one copy of each, then in a list of every one, repeats included,
 /// once it has more (sorted and made unique at the end: a set of a million hashes is a cache miss a value).
 struct CountedHashes {
-    private static let setBits = 12
-    /// Open addressing, 0 marking an empty slot (a hash of 0 is kept in `zero`); nil once the list took over.
-    private var set: [UInt64]? = [UInt64](repeating: 0, count: 1 << setBits)
-    private var inSet = 0
-    private var zero = false
+    /// The set's most hashes before the list takes over (the set's first size is twice this, so it never grows).
+    private static let setLimit = 2_048
+    /// Nil once the list took over.
+    private var few: HashSet? = HashSet(bits: 12)
     private var list: [UInt64] = []
 
     mutating func insert(_ hash: UInt64) {
-        guard set != nil else {
+        guard few != nil else {
             list.append(hash)
             return
         }
-        if hash == 0 {
-            zero = true
-            return
-        }
-        let added = set!.withUnsafeMutableBufferPointer { slots -> Bool in
-            var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - Self.setBits))
-            while slots[slot] != 0 {
-                if slots[slot] == hash { return false }
-                slot = (slot + 1) & (slots.count - 1)
-            }
-            slots[slot] = hash
-            return true
-        }
-        guard added else { return }
-        inSet += 1
-        // Half full: from now on every hash goes into the list.
-        if inSet * 2 >= 1 << Self.setBits {
-            list = all
-            set = nil
+        few!.insert(hash)
+        if few!.count >= Self.setLimit {
+            list = few!.all
+            few = nil
         }
     }
 
     /// Every hash counted (each at least once).
-    var all: [UInt64] {
-        guard let set else { return list }
-        return set.filter { $0 != 0 } + (zero ? [0] : [])
-    }
+    var all: [UInt64] { few?.all ?? list }
 }

@@ -176,7 +176,7 @@ public struct CatalogReader: Sendable {
             let summary = summaries[k]
             return CatalogColumn(
                 name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - merged[k].nonNull,
-                distinct: summary == .full ? Self.distinctCount(distinct[k]) : nil,
+                distinct: summary == .full ? HashLists.distinctCount(distinct[k]) : nil,
                 minimum: summary == .full ? merged[k].minimum : nil,
                 maximum: summary == .full ? merged[k].maximum : nil, summary: summary)
         }
@@ -185,9 +185,6 @@ public struct CatalogReader: Sendable {
             parts: parts.keys.sorted().map { parts[$0]! },
             sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
     }
-
-    /// Distinct values among several partitions' distinct hashes, each list sorted (``HashLists/distinctCount(_:)``).
-    static func distinctCount(_ lists: [[UInt64]]) -> Int { HashLists.distinctCount(lists) }
 
     /// One partition's statistics, from the cache when it has them.
     private func statistics(

@@ -57,7 +57,7 @@ enum HashLists {
         let total = lists.reduce(0) { $0 + $1.count }
         // 2^rangeBits ranges of the hash space, about 4,096 hashes to a range.
         let rangeBits = min(24, max(0, (Int.bitWidth - (total / 4_096).leadingZeroBitCount)))
-        var table = DistinctTable(bits: 13)
+        var table = HashSet(bits: 13)
         var next = [Int](repeating: 0, count: lists.count)
         var count = 0
         for range in 0..<(1 << rangeBits) {
@@ -73,26 +73,31 @@ enum HashLists {
     }
 }
 
-/// A set of hashes for ``HashLists/distinctCount(_:)``: open addressing, cleared by moving on to a new stamp rather
-/// than zeroing its slots.
-private struct DistinctTable {
-    private var values: [UInt64]
-    private var stamps: [UInt32]
+/// A set of 64-bit hashes (any value, 0 included): open addressing, at most half full, cleared by moving on to a new
+/// stamp rather than zeroing its slots. ``HashLists/distinctCount(_:)`` fills it a range at a time; a column's
+/// counter keeps its few distinct values in one (``CountedHashes``).
+struct HashSet {
+    /// A hash and the stamp of the filling it belongs to (a slot of an older stamp is empty).
+    private struct Slot {
+        var hash: UInt64 = 0
+        var stamp: UInt32 = 0
+    }
+
+    private var slots: [Slot]
     private var stamp: UInt32 = 1
     private var bits: Int
     private(set) var count = 0
 
     init(bits: Int) {
         self.bits = bits
-        values = [UInt64](repeating: 0, count: 1 << bits)
-        stamps = [UInt32](repeating: 0, count: 1 << bits)
+        slots = [Slot](repeating: Slot(), count: 1 << bits)
     }
 
     mutating func clear() {
         count = 0
         stamp &+= 1
         if stamp == 0 {
-            stamps = [UInt32](repeating: 0, count: stamps.count)
+            slots = [Slot](repeating: Slot(), count: slots.count)
             stamp = 1
         }
     }
@@ -103,28 +108,25 @@ private struct DistinctTable {
         var i = start
         while i < list.count, list[i] <= last {
             // At most half full; a range with more distinct hashes than expected grows the table.
-            if (count + 1) * 2 > values.count { grow() }
+            if (count + 1) * 2 > slots.count { grow() }
             let shift = UInt64(64 - bits)
             let stamp = stamp
-            count += values.withUnsafeMutableBufferPointer { values in
-                stamps.withUnsafeMutableBufferPointer { stamps in
-                    var added = 0
-                    // Up to the next time the table might be half full.
-                    let room = values.count / 2 - count
-                    while i < list.count, list[i] <= last, added < room {
-                        let hash = list[i]
-                        i += 1
-                        // Fibonacci hashing: the range's own bits are the hash's top ones, so mix before choosing.
-                        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                        while stamps[slot] == stamp, values[slot] != hash { slot = (slot + 1) & (values.count - 1) }
-                        if stamps[slot] != stamp {
-                            stamps[slot] = stamp
-                            values[slot] = hash
-                            added += 1
-                        }
+            let room = slots.count / 2 - count
+            count += slots.withUnsafeMutableBufferPointer { slots in
+                var added = 0
+                // Up to the next time the table might be half full.
+                while i < list.count, list[i] <= last, added < room {
+                    let hash = list[i]
+                    i += 1
+                    // Fibonacci hashing: the range's own bits are the hash's top ones, so mix before choosing.
+                    var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                    while slots[slot].stamp == stamp, slots[slot].hash != hash { slot = (slot + 1) & (slots.count - 1) }
+                    if slots[slot].stamp != stamp {
+                        slots[slot] = Slot(hash: hash, stamp: stamp)
+                        added += 1
                     }
-                    return added
                 }
+                return added
             }
         }
         return i
@@ -132,14 +134,19 @@ private struct DistinctTable {
 
     /// Adds `hash`, when it is not there yet.
     mutating func insert(_ hash: UInt64) {
-        _ = [hash].withUnsafeBufferPointer { insert(from: $0, at: 0, through: .max) }
+        var hash = hash
+        _ = withUnsafePointer(to: &hash) {
+            insert(from: UnsafeBufferPointer(start: $0, count: 1), at: 0, through: .max)
+        }
     }
 
+    /// The hashes in the set, in no particular order.
+    var all: [UInt64] { slots.filter { $0.stamp == stamp }.map(\.hash) }
+
     private mutating func grow() {
-        let kept = zip(values, stamps).filter { $0.1 == stamp }.map(\.0)
+        let kept = all
         bits += 1
-        values = [UInt64](repeating: 0, count: 1 << bits)
-        stamps = [UInt32](repeating: 0, count: 1 << bits)
+        slots = [Slot](repeating: Slot(), count: 1 << bits)
         stamp = 1
         count = 0
         for hash in kept { insert(hash) }

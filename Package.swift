@@ -211,6 +211,7 @@ let package = Package(
             dependencies: [
                 "CurbsideCommands", "CurbsideWarehouse", "CurbsidePublish", "CurbsideTestSupport",
                 .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Expected"],
             swiftSettings: swiftSettings

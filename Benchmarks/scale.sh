@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Scale: N synthetic NYC rows (resampled from the real sample: for speed, never for judging results)
 # through the whole pipeline, and the same rows through the reference NYC logic in pandas and DuckDB.
-# Prints one table: ingest rows/s, clean + aggregate, render + publish, no-change rebuild, one new day,
+# Prints one table: ingest rows/s, clean + aggregate, train, render + publish, no-change rebuild, one new day,
 # peak RSS, and the alternatives' load/transform seconds and peak RSS with the ratios. Also checks that
 # the three tools' daily, weekly and top-10 CSVs agree.
 #
 # The simulator serves the window of the day after the as-of: N rows over its first 30 days (what the
 # first build reads) and N/30 more on its last day, which the third build (as-of + 1 day) brings in as
 # one new day. pandas and DuckDB read every served row; the CSVs compared are the third build's.
+#
+# Training: NYC has no model, so the train seconds are the trainer's (the one the Chicago hit-and-run model uses)
+# on a CSV of the same number of rows, `Benchmarks/train/make_data.py`'s deterministic synthetic rows (20 features,
+# the last 20% the test set), with `curbside train --csv` and XGBoost `hist` (same settings, 2 threads) side by side.
 #
 #   Benchmarks/scale.sh [ROWS ...]      (default: 1000000; e.g. "1000000 5000000")
 #
@@ -23,6 +27,8 @@ swift build -c release --product curbside >/dev/null
 bin="$root/.build/release/curbside"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import pandas, duckdb" 2>/dev/null || "$venv/bin/pip" install --quiet pandas duckdb
+"$venv/bin/python" -c "import xgboost" 2>/dev/null || "$venv/bin/pip" install --quiet xgboost-cpu \
+    || "$venv/bin/pip" install --quiet xgboost
 seconds() { echo "$2 - $1" | bc -l; }
 rss_mb() { sed -n 's/.*Maximum resident set size (kbytes): \([0-9]*\)/\1/p' "$1" | awk '{printf "%d", $1/1024}'; }
 stage() { sqlite3 "$1" "SELECT printf('%.2f', coalesce(json_extract(stage_seconds, '\$.$2'), 0)) FROM runs WHERE id = $3"; }
@@ -58,6 +64,12 @@ for rows in "${sizes[@]}"; do
     field() { "$venv/bin/python" -c "import json,sys; print('%.2f' % json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
     mb() { "$venv/bin/python" -c "import json,sys; print(int(json.load(open(sys.argv[1]))['peak_rss'] / 2**20))" "$1"; }
     failed() { echo "fails: $(tail -n 1 "$work/$1.err" | cut -c1-120)"; }
+    # The trainer on as many rows, then XGBoost on the same file.
+    "$venv/bin/python" Benchmarks/train/make_data.py "$work/train.csv" "$rows"
+    /usr/bin/time -v "$bin" train --csv "$work/train.csv" --label y > "$work/train.log" 2> "$work/train.time"
+    /usr/bin/time -v "$venv/bin/python" Benchmarks/train/train_xgboost.py "$work/train.csv" --label y --threads 2 \
+        > "$work/xgboost.log" 2> "$work/xgboost.time"
+    trained() { sed -n "s/.*$2=\([^ ]*\).*/\1/p" "$work/$1.log" | tail -n 1; }
     agree="no other tool ran"
     [ ${#ran[@]} -eq 0 ] || agree=$("$venv/bin/python" Benchmarks/scale/compare_gold.py "$gold" "${ran[@]}")
     echo
@@ -95,5 +107,12 @@ for rows in "${sizes[@]}"; do
             ($(field "$work/pandas.json" load) + $(field "$work/pandas.json" transform))" | bc -l)"
     fi
     echo "| gold CSVs of Curbside and the tools that ran | $agree | |"
+    printf '| Curbside train --csv, %d synthetic rows × 20 features (300 rounds, depth 6; test ROC AUC %s) | %s | %s MB |\n' \
+        "$rows" "$(trained train test_auc)" "$(trained train train_seconds)" "$(rss_mb "$work/train.time")"
+    printf '| XGBoost %s hist, the same rows and settings (test ROC AUC %s) | %s | %s MB |\n' \
+        "$("$venv/bin/python" -c 'import xgboost; print(xgboost.__version__)')" "$(trained xgboost test_auc)" \
+        "$(trained xgboost train_seconds)" "$(rss_mb "$work/xgboost.time")"
+    printf '| ratio: Curbside train / XGBoost train | %.2f× | |\n' \
+        "$(echo "$(trained train train_seconds) / $(trained xgboost train_seconds)" | bc -l)"
     rm -rf "$work"
 done

@@ -42,6 +42,14 @@ struct SimulateCommand: AsyncParsableCommand {
     )
     var writeJSON: String?
 
+    @Option(
+        name: .customLong("config"),
+        help: """
+            With --synthetic-nyc or --synthetic-chicago: the config whose windows the rows fill (default: the \
+            default windows, not curbside.yml).
+            """)
+    var config: String?
+
     @Option(help: "Seed of the synthetic rows.")
     var seed: UInt64 = 1
 
@@ -70,24 +78,8 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sample = try SampleBundle(projectRoot: ".")
-        let config = CurbsideConfig()
-        var nycRows = sample.nycRows
-        if let count = syntheticNYC {
-            guard let asOf = asOf.flatMap({ Day(iso: $0) }) else {
-                throw ValidationError("--synthetic-nyc needs --as-of YYYY-MM-DD")
-            }
-            let window = NYCWindow(asOf: asOf, config: config.nyc)
-            nycRows = try SyntheticNYC.rows(templates: sample.nycRows, count: count, days: window.days, seed: seed)
-            say("synthetic: \(count) NYC rows (\(nycRows.count) bytes) over \(window.first.iso)…\(window.last.iso)")
-            if let writeJSON {
-                do {
-                    try Self.write(nycRows, to: writeJSON)
-                } catch {
-                    throw CommandError(.badConfig("\(writeJSON): cannot write the synthetic rows there (\(error))"))
-                }
-                say("synthetic rows written to \(writeJSON)")
-            }
-        }
+        let config = try loadedConfig()
+        let nycRows = try nycRows(sample: sample, config: config)
         var plan = FaultPlan.none
         if let faults {
             guard let text = try? String(contentsOfFile: faults, encoding: .utf8) else {
@@ -114,6 +106,33 @@ struct SimulateCommand: AsyncParsableCommand {
         let url = try await simulator.start()
         say("portal simulator at \(url) (Ctrl-C to stop)")
         while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+
+    /// `--config`'s settings (its windows), or the defaults.
+    func loadedConfig() throws -> CurbsideConfig {
+        try config.map { try Pipeline.loadConfig(RunOptions(configPath: $0, configExplicit: true)).0 }
+            ?? CurbsideConfig()
+    }
+
+    /// The sample's NYC rows, or with `--synthetic-nyc` that many synthetic rows over the NYC window of `--as-of`
+    /// (written to `--write-json` too when given).
+    func nycRows(sample: SampleBundle, config: CurbsideConfig) throws -> [UInt8] {
+        guard let count = syntheticNYC else { return sample.nycRows }
+        guard let asOf = asOf.flatMap({ Day(iso: $0) }) else {
+            throw ValidationError("--synthetic-nyc needs --as-of YYYY-MM-DD")
+        }
+        let window = NYCWindow(asOf: asOf, config: config.nyc)
+        let rows = try SyntheticNYC.rows(templates: sample.nycRows, count: count, days: window.days, seed: seed)
+        say("synthetic: \(count) NYC rows (\(rows.count) bytes) over \(window.first.iso)…\(window.last.iso)")
+        if let writeJSON {
+            do {
+                try Self.write(rows, to: writeJSON)
+            } catch {
+                throw CommandError(.badConfig("\(writeJSON): cannot write the synthetic rows there (\(error))"))
+            }
+            say("synthetic rows written to \(writeJSON)")
+        }
+        return rows
     }
 
     /// The sample's crashes with their made-up vehicles and people, or with `--synthetic-chicago` that many

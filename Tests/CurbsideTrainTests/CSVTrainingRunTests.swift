@@ -119,6 +119,59 @@ import Testing
         #expect(error?.description == "h.csv: every training row has label 0; a classifier needs both classes")
     }
 
+    /// Files whose records, quotes and line ends fall across any chunk boundary.
+    static let tricky = [
+        withSplit,
+        "\"x\",\"y\"\r\n\"1.5\",0\r\n2,1\r\n3,0\r\n4,1\r\n5,1\r\n",
+        "x,y,note\n\n1,0,\"two\nlines\"\n\r\n2,1,\"say \"\"hi\"\"\"\n3,0,\n4,1,x\n5,1,",
+        "a,y,b\n1,0,7\n 2 ,1,\n3,0,8\n4,1,9\n5,0,-1\n6,1,2e3",
+        "x,y\n1,0\n2,yes\n",
+        "x,y\n1,0\n2\n",
+        "x,y\n\"1,0\n2,1\n",
+        "x,y\n",
+        "",
+    ]
+
+    /// What a dataset holds, NaN included (a NaN is not equal to itself).
+    static func bits(_ data: Dataset) -> [[UInt32]] { data.columns.map { $0.map(\.bitPattern) } }
+
+    @Test(arguments: tricky)
+    func aFileReadInSmallChunksGivesWhatItsBytesGive(text: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = CSVTrainingRun(label: "y")
+        let expected = Result { try run.prepare(csv: Self.csv(text), source: path) }
+        for chunk in [1, 2, 3, 5, 8, 64, 1 << 20] {
+            let read = Result { try run.prepare(file: path, chunk: chunk) }
+            switch (expected, read) {
+            case (.success(let a), .success(let b)):
+                #expect(Self.bits(a.train) == Self.bits(b.train), "chunk \(chunk)")
+                #expect(Self.bits(a.test) == Self.bits(b.test), "chunk \(chunk)")
+                #expect(a.train.labels == b.train.labels && a.test.labels == b.test.labels, "chunk \(chunk)")
+                #expect(a.train.featureNames == b.train.featureNames && a.notes == b.notes, "chunk \(chunk)")
+            case (.failure(let a), .failure(let b)):
+                #expect("\(a)" == "\(b)", "chunk \(chunk)")
+            default:
+                Issue.record("chunk \(chunk): \(expected) from the bytes, \(read) from the file")
+            }
+        }
+    }
+
+    @Test func recordsAcrossChunksAreReadAsInOnePiece() throws {
+        let data = try CSVTrainingRun(label: "y").prepare(csv: Self.csv(Self.tricky[2]), source: "t.csv")
+        #expect(data.train.columns == [[1, 2, 3, 4]])
+        #expect(data.test.labels == [1])
+        #expect(data.notes == ["skipped column 'note': not a number at line 3 ('two\nlines')"])
+    }
+
+    @Test func aFolderIsNotAFile() {
+        let error = #expect(throws: CSVTrainingError.self) {
+            try CSVTrainingRun(label: "y").run(file: FileManager.default.temporaryDirectory.path)
+        }
+        #expect(error?.description.hasSuffix("cannot read the file; check the path and its permissions") == true)
+    }
+
     @Test func anUnreadableFileIsExplained() {
         let error = #expect(throws: CSVTrainingError.self) {
             try CSVTrainingRun(label: "y").run(file: "/nonexistent/data.csv")

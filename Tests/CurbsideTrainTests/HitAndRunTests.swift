@@ -141,11 +141,19 @@ import Testing
 
     @Test func categoriesAreCodedInByteOrderAndUnseenOnesAreMissing() {
         let feature = HitAndRunFeatures.all.first { $0.name == "weather_condition" }!
-        let encoding = CategoryEncoding(features: [feature], columns: [[.text("RAIN"), .text("CLEAR"), .null]])
+        var rows = HitAndRunRows(features: [feature])
+        for value: SQLValue in [.text("RAIN"), .text("CLEAR"), .null, .text("RAIN"), .text("SNOW")] {
+            rows.append { [.text("C"), .text("2024-01-01T10:00:00.000"), .integer(0), value][$0] }
+        }
+        // SNOW comes after the training rows only.
+        let encoding = CategoryEncoding(features: [feature], rows: rows, training: 0..<4)
         #expect(encoding.labels["weather_condition"] == ["CLEAR", "RAIN"])
         #expect(encoding.code(.text("RAIN"), feature: feature) == 1)
         #expect(encoding.code(.text("SNOW"), feature: feature).isNaN)
         #expect(encoding.code(.null, feature: feature).isNaN)
+        let column = rows.columns(0..<5, encoding: encoding)[0]
+        #expect(column.map { $0.isNaN ? -1 : $0 } == [1, 0, -1, 1, -1])
+        #expect(rows.days == Array(repeating: "2024-01-01", count: 5))
     }
 
     @Test(.enabled(if: NodeRunner.path != nil, "node is not on PATH: the JavaScript scorer was not checked"))

@@ -13,19 +13,23 @@ public struct GradientBoostedTrees: Sendable {
     public init(parameters: GBTParameters = GBTParameters()) { self.parameters = parameters }
 
     /// Trains on `train`, watching log loss on `validation` (needed for early stopping).
+    ///
+    /// Once binned, the training rows' values are let go: a caller that hands over its last reference
+    /// (`fit(consume train)`) does not hold them through the rounds (5M rows × 20 features: 320 MB).
     /// - Parameters:
     ///   - train: the training rows; both classes must carry weight.
     ///   - validation: rows with the same features, or nil.
     /// - Returns: the model; with early stopping, the trees up to the best validation round.
     /// - Throws: `TrainingError` for bad parameters, no rows, a single class or mismatched features.
-    public func fit(_ train: Dataset, validation: Dataset? = nil) throws -> GBTModel {
+    public func fit(_ train: consuming Dataset, validation: Dataset? = nil) throws -> GBTModel {
         try parameters.validate()
         guard train.rowCount > 0 else { throw TrainingError(.noRows) }
         if let validation, validation.featureNames != train.featureNames {
             throw TrainingError(.featureMismatch(expected: train.featureNames, found: validation.featureNames))
         }
-        let weights = (0..<train.rowCount).map { row in
-            Double(train.weight(row)) * (train.labels[row] == 1 ? parameters.scalePosWeight : 1)
+        var weights = [Double](repeating: 0, count: train.rowCount)
+        for row in weights.indices {
+            weights[row] = Double(train.weight(row)) * (train.labels[row] == 1 ? parameters.scalePosWeight : 1)
         }
         var positive = 0.0
         var total = 0.0
@@ -38,10 +42,13 @@ public struct GradientBoostedTrees: Sendable {
         }
         let baseMargin = LogisticLoss.logit(parameters.baseScore ?? positive / total)
 
+        let (featureNames, labels, contentHash, rowCount) = (
+            train.featureNames, train.labels, train.contentHash, train.rowCount
+        )
         let featureBins = try QuantileBinner(maxBins: parameters.maxBins).fit(train, threads: parameters.threads)
-        let matrix = BinnedMatrix(train, bins: featureBins, threads: parameters.threads)
+        let matrix = BinnedMatrix(consume train, bins: featureBins, threads: parameters.threads)
         var booster = BoostingState(
-            grower: TreeGrower(matrix: matrix, bins: featureBins, parameters: parameters), labels: train.labels,
+            grower: TreeGrower(matrix: matrix, bins: featureBins, parameters: parameters), labels: labels,
             weights: weights, baseMargin: baseMargin)
         var watch = validation.map { validation in
             ValidationWatch(
@@ -64,8 +71,8 @@ public struct GradientBoostedTrees: Sendable {
         }
         if parameters.earlyStoppingRounds != nil, !history.isEmpty { trees = Array(trees.prefix(best.round + 1)) }
         return GBTModel(
-            featureNames: train.featureNames, featureBins: featureBins, trees: trees, baseMargin: baseMargin,
-            parameters: parameters, trainingDataSHA256: train.contentHash, trainingRows: train.rowCount,
+            featureNames: featureNames, featureBins: featureBins, trees: trees, baseMargin: baseMargin,
+            parameters: parameters, trainingDataSHA256: contentHash, trainingRows: rowCount,
             validationLogLoss: history, bestRound: history.isEmpty ? nil : best.round)
     }
 }

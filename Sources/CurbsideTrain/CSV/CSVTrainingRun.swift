@@ -30,29 +30,35 @@ public struct CSVTrainingRun: Sendable {
     ///   - clock: times the training (binning and boosting, not reading or evaluating).
     /// - Throws: `CSVTrainingError`.
     public func run(csv: [UInt8], source: String, clock: any WallClock = SystemClock()) throws -> CSVTrainingResult {
-        let data = try prepare(csv: csv, source: source)
+        try run(try prepare(csv: csv, source: source), source: source, clock: clock)
+    }
+
+    /// Reads the file at `path` a chunk at a time and runs on it.
+    /// - Throws: `CSVTrainingError`.
+    public func run(file path: String, clock: any WallClock = SystemClock()) throws -> CSVTrainingResult {
+        try run(try prepare(file: path), source: path, clock: clock)
+    }
+
+    /// Trains on `data`'s train rows, handing the trainer its only reference so it can let their values go once
+    /// binned, then scores the test rows.
+    private func run(_ data: consuming CSVTrainingData, source: String, clock: any WallClock) throws
+        -> CSVTrainingResult
+    {
+        let (train, test, notes) = (data.train, data.test, data.notes)
+        _ = consume data
+        let trainRows = train.rowCount
         let start = clock.now()
         let model: GBTModel
         do {
-            model = try GradientBoostedTrees(parameters: parameters).fit(data.train)
+            model = try GradientBoostedTrees(parameters: parameters).fit(consume train)
         } catch let error as TrainingError {
             throw CSVTrainingError(source: source, reason: .training(error))
         }
         let seconds = clock.now() - start
-        let probabilities = try model.probabilities(for: data.test)
+        let probabilities = try model.probabilities(for: test)
         return CSVTrainingResult(
-            model: model, notes: data.notes, trainRows: data.train.rowCount, testRows: data.test.rowCount,
-            trainSeconds: seconds,
-            test: Evaluation(probabilities: probabilities, labels: data.test.labels, threshold: model.threshold))
-    }
-
-    /// Reads the file at `path` and runs on it.
-    /// - Throws: `CSVTrainingError`.
-    public func run(file path: String, clock: any WallClock = SystemClock()) throws -> CSVTrainingResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CSVTrainingError(source: path, reason: .unreadable)
-        }
-        return try run(csv: Array(data), source: path, clock: clock)
+            model: model, notes: notes, trainRows: trainRows, testRows: test.rowCount, trainSeconds: seconds,
+            test: Evaluation(probabilities: probabilities, labels: test.labels, threshold: model.threshold))
     }
 }
 

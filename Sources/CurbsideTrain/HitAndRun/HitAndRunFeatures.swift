@@ -55,27 +55,6 @@ public struct CategoryEncoding: Sendable, Equatable {
 
     public init(labels: [String: [String]]) { self.labels = labels }
 
-    /// Learns the codes from the values of the training rows (`columns[feature][row]`, nil = missing).
-    public init(features: [HitAndRunFeatures.Feature], columns: [[SQLValue]]) {
-        self.init(features: features) { columns[$0] }
-    }
-
-    /// Learns the codes from the training rows as selected, feature `f` at `row[offset + f]`, without copying
-    /// them out by column first.
-    public init(features: [HitAndRunFeatures.Feature], rows: ArraySlice<[SQLValue]>, offset: Int) {
-        self.init(features: features) { f in rows.lazy.map { $0[offset + f] } }
-    }
-
-    private init<Values: Sequence<SQLValue>>(features: [HitAndRunFeatures.Feature], values: (Int) -> Values) {
-        var labels: [String: [String]] = [:]
-        for (f, feature) in features.enumerated() where feature.categorical {
-            labels[feature.name] = Set(values(f).lazy.compactMap { $0.isNull ? nil : $0.description }).sorted {
-                $0.utf8.lexicographicallyPrecedes($1.utf8)
-            }
-        }
-        self.labels = labels
-    }
-
     /// The value as the model sees it: a number, a category code, or NaN for missing.
     public func code(_ value: SQLValue, feature: HitAndRunFeatures.Feature) -> Float {
         if value.isNull { return .nan }

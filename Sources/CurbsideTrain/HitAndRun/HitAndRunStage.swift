@@ -32,14 +32,24 @@ public struct HitAndRunStage: Sendable {
     }
 
     public func run(window: Range<Day>, runID: Int64?) throws -> HitAndRunOutcome {
-        let table = try warehouse.run(HitAndRunFeatures.selectSQL(window: window))
-        let input = inputHash(table)
+        // Each row goes into the training columns and the input's hash as it is read; the rows as SQL values
+        // took ten times the memory (a million crashes: ≈ 1 GB).
+        var rows = HitAndRunRows()
+        var hasher = SHA256Hasher()
+        var values: [SQLValue] = []
+        try warehouse.scan(HitAndRunFeatures.selectSQL(window: window)) { row in
+            values.removeAll(keepingCapacity: true)
+            for k in 0..<row.count { values.append(row[k].value) }
+            for value in values { hasher.updateField(value.isNull ? "\u{0}" : value.description) }
+            rows.append { values[$0] }
+        }
+        let input = inputHash(hasher)
         if let current = try summary(), try storedInput(current.modelID) == input {
             return .trained(current, reused: true)
         }
         let result: HitAndRunResult
         do {
-            result = try training.run(table)
+            result = try training.run(rows)
         } catch let error as HitAndRunError {
             try warehouse.write { db in try Self.clearCurrent(db) }
             return .skipped("\(error)")
@@ -86,11 +96,9 @@ public struct HitAndRunStage: Sendable {
     }
 
     /// The rows and the settings that make the model: the same hash, the same model.
-    private func inputHash(_ table: QueryTable) -> String {
-        var hasher = SHA256Hasher()
-        for row in table.rows {
-            for value in row { hasher.updateField(value.isNull ? "\u{0}" : value.description) }
-        }
+    /// - Parameter rows: a hasher given every value of every row (`\0` for a missing one), row after row.
+    private func inputHash(_ rows: SHA256Hasher) -> String {
+        var hasher = rows
         let p = training.parameters
         hasher.updateField(
             "\(p.maxDepth) \(p.learningRate) \(p.rounds) \(p.minChildWeight) \(p.lambda) \(p.minSplitGain) "

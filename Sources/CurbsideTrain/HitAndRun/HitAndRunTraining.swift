@@ -20,13 +20,17 @@ public struct HitAndRunTraining: Sendable {
 
     /// - Parameter table: rows of `HitAndRunFeatures.selectSQL`, oldest first.
     /// - Throws: `HitAndRunError` when a split is too small or has too few hit-and-runs to learn or judge.
-    public func run(_ table: QueryTable) throws -> HitAndRunResult {
-        let features = HitAndRunFeatures.all
-        let n = table.rows.count
+    public func run(_ table: QueryTable) throws -> HitAndRunResult { try run(HitAndRunRows(table)) }
+
+    /// - Parameter rows: the window's crashes, oldest first.
+    /// - Throws: `HitAndRunError` when a split is too small or has too few hit-and-runs to learn or judge.
+    public func run(_ rows: HitAndRunRows) throws -> HitAndRunResult {
+        let features = rows.features
+        let n = rows.count
         let trainEnd = Int((Double(n) * trainFraction).rounded(.down))
         let validationEnd = trainEnd + Int((Double(n) * validationFraction).rounded(.down))
         let ranges = [0..<trainEnd, trainEnd..<validationEnd, validationEnd..<n]
-        let labels = table.rows.map { row -> UInt8 in (row[2].number ?? 0) == 1 ? 1 : 0 }
+        let labels = rows.labels
         for (name, range) in zip(["training", "validation", "test"], ranges) {
             let positives = range.reduce(0) { $0 + Int(labels[$1]) }
             guard range.count >= Self.minimumRows, positives >= Self.minimumPositives,
@@ -36,14 +40,11 @@ public struct HitAndRunTraining: Sendable {
                     split: name, rows: range.count, positives: positives, total: n)
             }
         }
-        let encoding = CategoryEncoding(features: features, rows: table.rows[ranges[0]], offset: 3)
+        let encoding = CategoryEncoding(features: features, rows: rows, training: ranges[0])
         func dataset(_ range: Range<Int>) throws -> Dataset {
-            let columns = features.enumerated().map { f, feature in
-                table.rows[range].map { encoding.code($0[f + 3], feature: feature) }
-            }
-            return try Dataset(
-                featureNames: features.map(\.name), columns: columns, labels: Array(labels[range]),
-                categorical: features.map(\.categorical))
+            try Dataset(
+                featureNames: features.map(\.name), columns: rows.columns(range, encoding: encoding),
+                labels: Array(labels[range]), categorical: features.map(\.categorical))
         }
         let train = try dataset(ranges[0])
         let validation = try dataset(ranges[1])
@@ -65,10 +66,7 @@ public struct HitAndRunTraining: Sendable {
         let prevalenceScores = prevalence.probabilities(for: test)
 
         func dates(_ range: Range<Int>) -> (first: String, last: String) {
-            (
-                String(table.rows[range.lowerBound][1].description.prefix(10)),
-                String(table.rows[range.upperBound - 1][1].description.prefix(10))
-            )
+            (rows.days[range.lowerBound], rows.days[range.upperBound - 1])
         }
         return HitAndRunResult(
             model: model, encoding: encoding,
@@ -86,9 +84,7 @@ public struct HitAndRunTraining: Sendable {
             roc: RankingMetrics.rocCurve(scores: testScores, labels: test.labels),
             logisticROC: RankingMetrics.rocCurve(scores: logisticScores, labels: test.labels),
             precisionRecall: RankingMetrics.precisionRecallCurve(scores: testScores, labels: test.labels),
-            testRows: Array(ranges[2]).map { row in
-                features.indices.map { f in encoding.code(table.rows[row][f + 3], feature: features[f]) }
-            })
+            testRows: (0..<test.rowCount).map { test.row($0) })
     }
 }
 

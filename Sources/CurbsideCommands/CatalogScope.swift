@@ -63,7 +63,9 @@ struct CatalogScope {
     }
 
     /// The table's source for this version, or nil when it belongs to a dataset the version does not have.
-    func source(for table: String, layer: CatalogLayer, columns: [String]) -> CatalogSource? {
+    /// - Parameter unique: the columns a unique index keeps apart (``CatalogSource/uniqueColumns``); the version's
+    ///   rows are always a subset of the table's, so they stay apart there too.
+    func source(for table: String, layer: CatalogLayer, columns: [String], unique: Set<String> = []) -> CatalogSource? {
         let family = Self.family(of: table)
         if family == .nyc && nyc == nil || family == .chicago && chicago == nil { return nil }
         let has = Set(columns)
@@ -129,7 +131,8 @@ struct CatalogScope {
         }
         return CatalogSource(
             table: table, layer: layer, rows: rows, loadColumns: has.intersection(Pipeline.loadColumns),
-            opaqueColumns: has.intersection(Pipeline.opaqueColumns), partitions: partitions)
+            opaqueColumns: has.intersection(Pipeline.opaqueColumns), uniqueColumns: unique.intersection(has),
+            partitions: partitions)
     }
 
     /// The partitions a gold table is built from: each of its datasets' complete partitions in the version.

@@ -16,9 +16,10 @@ extension Pipeline {
     /// about 30,000 rows, its silver row about 250 bytes).
     static let silverCSVLimit = 50_000
 
-    /// Columns the load fills in: their values follow the order pages arrived and the number of fetches.
+    /// Columns the load fills in: their values follow the order pages arrived and the number of fetches, or (a
+    /// bronze row's place in its page) how many rows a page holds, which is `ingest.page_size`, not the data.
     static let loadColumns: Set<String> = [
-        "id", "page_id", "fetch_id", "generation", "bronze_row_id", "by_bronze_row_id",
+        "id", "page_id", "fetch_id", "generation", "bronze_row_id", "by_bronze_row_id", "row_index", "byte_start",
     ]
     /// Whole response bodies, row texts and a page's row offsets.
     static let opaqueColumns: Set<String> = ["body", "json", "row_offsets"]
@@ -40,7 +41,9 @@ extension Pipeline {
         scope.nycAsOf = scope.nyc == nil ? nil : try nycAsOf()
         scope.known = try CatalogScope.partitions(in: warehouse)
         let sources = try all.compactMap { name, layer in
-            try scope.source(for: name, layer: layer, columns: reader.columns(of: name).map(\.name))
+            try scope.source(
+                for: name, layer: layer, columns: reader.columns(of: name).map(\.name),
+                unique: reader.uniqueColumns(of: name))
         }
         func lineageFile(_ source: CatalogSource) -> LineageNode? {
             guard source.layer == .silver || source.layer == .gold else { return nil }

@@ -2,7 +2,8 @@
 ///
 /// Raised whenever the same inputs give other files, so a new program's version never collides with a published
 /// one (which is never rewritten). 0.2.0: the catalog shows whole REAL values of unpartitioned tables' samples as
-/// integers.
+/// integers. 0.3.0: a bronze row's place in its page (`row_index`, `byte_start`: they follow `ingest.page_size`) is
+/// not summarised or shown in samples.
 public enum ProgramVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }

@@ -8,9 +8,15 @@ import Testing
 struct CatalogColumnCounterTests {
     /// Counts one column of `values` through the scan, as the catalog does.
     static func counted(_ values: [SQLValue], full: Bool = true) throws -> CatalogPartitionStatistics.Column {
+        try counted(values, as: full ? .full : .loadOrder)
+    }
+
+    static func counted(
+        _ values: [SQLValue], as summary: CatalogColumn.Summary
+    ) throws -> CatalogPartitionStatistics.Column {
         var runner = InMemoryQueryRunner()
         runner.register("SELECT v FROM t", QueryTable(columns: ["v"], rows: values.map { [$0] }))
-        var counter = CatalogColumnCounter(full: full)
+        var counter = CatalogColumnCounter(summary)
         try runner.scan("SELECT v FROM t") { row in counter.count(row[0]) }
         return counter.column()
     }
@@ -27,6 +33,13 @@ struct CatalogColumnCounterTests {
         // 3, 2.5, b, a, 2, ab, B, é, -1, -1.5: ten distinct values (3.0 is 3).
         #expect(column.hashes?.count == 10)
         #expect(column.hashes == column.hashes?.sorted())
+    }
+
+    @Test("a column kept apart by a unique index: least and greatest, no hashes")
+    func uniqueColumn() throws {
+        let column = try Self.counted([.text("b"), .null, .text("a"), .text("c")], as: .unique)
+        #expect(column.nonNull == 3 && column.minimum == .text("a") && column.maximum == .text("c"))
+        #expect(column.hashes == nil)
     }
 
     @Test("ties keep the first value seen; integers compare exactly beyond a double's precision")

@@ -36,16 +36,24 @@ struct CatalogColumnCounter {
         }
     }
 
-    /// Whether least, greatest and distinct values are counted, not only non-null ones.
+    /// Whether least and greatest values are counted, not only non-null ones.
     let full: Bool
+    /// Whether distinct values are counted (a hash of each value kept).
+    let hashing: Bool
     private(set) var nonNull = 0
     private var least: Kept?
     private var greatest: Kept?
     /// The hashes of the values counted so far.
     private var hashes = CountedHashes()
 
-    init(full: Bool) {
+    init(full: Bool, hashing: Bool) {
         self.full = full
+        self.hashing = hashing
+    }
+
+    /// A counter for a column summarised as `summary` (not `.opaque`).
+    init(_ summary: CatalogColumn.Summary) {
+        self.init(full: summary == .full || summary == .unique, hashing: summary == .full)
     }
 
     mutating func count(_ cell: SQLCell) {
@@ -62,14 +70,14 @@ struct CatalogColumnCounter {
         guard full else { return }
         if least.map({ Self.order(cell, $0) < 0 }) ?? true { least = Kept(cell) }
         if greatest.map({ Self.order(cell, $0) > 0 }) ?? true { greatest = Kept(cell) }
-        hashes.insert(CatalogPartitionStatistics.hash(cell))
+        if hashing { hashes.insert(CatalogPartitionStatistics.hash(cell)) }
     }
 
     /// The partition's figures for the column, its distinct hashes sorted.
     func column() -> CatalogPartitionStatistics.Column {
         CatalogPartitionStatistics.Column(
             nonNull: nonNull, minimum: least?.value, maximum: greatest?.value,
-            hashes: full ? HashLists.sortedUnique(hashes.all) : nil)
+            hashes: hashing ? HashLists.sortedUnique(hashes.all) : nil)
     }
 
     /// SQLite's order of a value against a kept one: negative when the value comes first, zero when they tie.

@@ -192,7 +192,7 @@ public struct CatalogPage: Sendable {
         for column in table.columns {
             var about = entry.columnDescriptions[column.name].map(escapeHTML) ?? "—"
             switch column.summary {
-            case .full: break
+            case .full, .unique: break
             case .loadOrder: about += " <span class=\"catalog-note\">(set by the load: not summarised)</span>"
             case .opaque: about += " <span class=\"catalog-note\">(whole texts or bodies: shown in samples only)</span>"
             }

@@ -39,8 +39,8 @@ public struct CatalogReader: Sendable {
             let figures = summary == .opaque ? nil : counted.next()
             return CatalogColumn(
                 name: column.name, type: column.type, nulls: figures.map { stats.rows - $0.nonNull },
-                distinct: summary == .full ? figures?.hashes?.count : nil,
-                minimum: summary == .full ? figures?.minimum : nil, maximum: summary == .full ? figures?.maximum : nil,
+                distinct: summary == .full ? figures?.hashes?.count : summary == .unique ? figures?.nonNull : nil,
+                minimum: summary.isFull ? figures?.minimum : nil, maximum: summary.isFull ? figures?.maximum : nil,
                 summary: summary)
         }
         let first = mergedFirstRows(declared, source, [(whole, stats.sample)])
@@ -176,9 +176,10 @@ public struct CatalogReader: Sendable {
             let summary = summaries[k]
             return CatalogColumn(
                 name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - merged[k].nonNull,
-                distinct: summary == .full ? HashLists.distinctCount(distinct[k]) : nil,
-                minimum: summary == .full ? merged[k].minimum : nil,
-                maximum: summary == .full ? merged[k].maximum : nil, summary: summary)
+                distinct: summary == .full
+                    ? HashLists.distinctCount(distinct[k]) : summary == .unique ? merged[k].nonNull : nil,
+                minimum: summary.isFull ? merged[k].minimum : nil,
+                maximum: summary.isFull ? merged[k].maximum : nil, summary: summary)
         }
         return CatalogTable(
             source: source, rows: rows, columns: columns,
@@ -212,14 +213,14 @@ public struct CatalogReader: Sendable {
         let selected = shown + counted.filter { !shown.contains($0) }
         let position = Dictionary(uniqueKeysWithValues: selected.enumerated().map { ($1, $0) })
         let countedAt = counted.map { position[$0]! }
-        let full = zip(declared, summaries).filter { $0.1 != .opaque }.map { $0.1 == .full }
+        let kept = summaries.filter { $0 != .opaque }
         let orderAt = orderNames(declared, source).compactMap { position[$0] }
         func precedes(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
             CatalogPartitionStatistics.precedes(a, b, order: orderAt, tieBreak: shown.indices)
         }
         // Held through a pointer: a captured array is checked for exclusive access at every cell (5% of a count).
-        let counters = UnsafeMutableBufferPointer<CatalogColumnCounter>.allocate(capacity: full.count)
-        _ = counters.initialize(from: full.map(CatalogColumnCounter.init(full:)))
+        let counters = UnsafeMutableBufferPointer<CatalogColumnCounter>.allocate(capacity: kept.count)
+        _ = counters.initialize(from: kept.map { CatalogColumnCounter($0) })
         defer { counters.deinitialize().deallocate() }
         var first: [[SQLValue]] = []
         var rows = 0
@@ -405,7 +406,28 @@ public struct CatalogReader: Sendable {
     }
 
     func summary(of column: String, in source: CatalogSource) -> CatalogColumn.Summary {
-        source.loadColumns.contains(column) ? .loadOrder : source.opaqueColumns.contains(column) ? .opaque : .full
+        if source.loadColumns.contains(column) { return .loadOrder }
+        if source.opaqueColumns.contains(column) { return .opaque }
+        return source.uniqueColumns.contains(column) ? .unique : .full
+    }
+
+    /// The columns of a table that a unique index (or its primary key) covers alone, partial indexes aside: no two
+    /// rows hold the same non-null value in them. Views have none.
+    /// - Throws: the warehouse's error when a query fails.
+    public func uniqueColumns(of table: String) throws -> Set<String> {
+        let literal = CatalogSource.literal(table)
+        let indexed = try runner.run(
+            """
+            SELECT min(i.name) FROM pragma_index_list(\(literal)) l, pragma_index_info(l.name) i
+            WHERE l."unique" = 1 AND l.partial = 0 GROUP BY l.name HAVING count(*) = 1 AND min(i.name) IS NOT NULL
+            """)
+        // A primary key of one column is unique too; as the rowid (INTEGER PRIMARY KEY) it has no index of its own.
+        let key = try runner.run(
+            """
+            SELECT name FROM pragma_table_info(\(literal)) WHERE pk = 1
+                AND (SELECT count(*) FROM pragma_table_info(\(literal)) WHERE pk > 0) = 1
+            """)
+        return Set((indexed.rows + key.rows).map { $0[0].description })
     }
 
     /// The columns samples and downloads show: all but the load's.

@@ -35,18 +35,22 @@ public struct CatalogSource: Sendable, Hashable {
     public var loadColumns: Set<String>
     /// Columns holding whole response bodies or row texts: not summarised, shown for sample rows only.
     public var opaqueColumns: Set<String>
+    /// Columns whose values a unique index (or the primary key) on the column alone keeps apart, so their distinct
+    /// values are their non-null ones, counted without a hash of each (`silver_nyc_violations.summons_number`).
+    public var uniqueColumns: Set<String>
     /// The partitions whose rows together are `rows`, when the table's statistics can be kept per partition.
     public var partitions: [CatalogPartition]?
 
     public init(
         table: String, layer: CatalogLayer, rows: String? = nil, loadColumns: Set<String> = [],
-        opaqueColumns: Set<String> = [], partitions: [CatalogPartition]? = nil
+        opaqueColumns: Set<String> = [], uniqueColumns: Set<String> = [], partitions: [CatalogPartition]? = nil
     ) {
         self.table = table
         self.layer = layer
         self.rows = rows ?? CatalogSource.quoted(table)
         self.loadColumns = loadColumns
         self.opaqueColumns = opaqueColumns
+        self.uniqueColumns = uniqueColumns
         self.partitions = partitions
     }
 
@@ -63,6 +67,12 @@ public struct CatalogColumn: Sendable, Hashable {
     public enum Summary: Sendable, Hashable {
         /// Nulls, distinct values, least and greatest.
         case full
+        /// As ``full``, for a column whose values a unique index keeps apart: its distinct values are its non-null
+        /// ones (see ``CatalogSource/uniqueColumns``).
+        case unique
+
+        /// Least and greatest are shown.
+        var isFull: Bool { self == .full || self == .unique }
         /// Set by the load: nulls only (see ``CatalogSource/loadColumns``).
         case loadOrder
         /// Whole bodies or texts: not read at all.

@@ -4,8 +4,8 @@ import Logging
 
 /// Chicago Traffic Crashes: crashes by `crash_date` month over the backfill window on the first run,
 /// then increments by an `:updated_at` watermark; each partition's vehicles and people are fetched
-/// by `crash_record_id in (…)` batches. A partition's crashes, vehicles and people are committed in
-/// one transaction, only once all of them have arrived.
+/// by `crash_record_id in (…)` batches, up to `ingest.concurrency` batches at once. A partition's crashes,
+/// vehicles and people are committed in one transaction, only once all of them have arrived.
 public struct ChicagoIngestor: Sendable {
     public var warehouse: Warehouse
     public var config: CurbsideConfig
@@ -93,13 +93,33 @@ public struct ChicagoIngestor: Sendable {
         let ids = crashes.flatMap { $0.rows.compactMap(\.recordID) }
         var vehicles: [BronzePage] = []
         var people: [BronzePage] = []
-        for batch in IDBatches.whereClauses(ids: ids, field: "crash_record_id") {
-            vehicles += try await pages(
-                dataset: .chicagoVehicles, datasetID: config.chicago.vehiclesID, key: key, idField: "crash_unit_id",
-                parameters: [("$where", batch), ("$order", ":id")], report: &report, drift: &drift[.chicagoVehicles]!)
-            people += try await pages(
-                dataset: .chicagoPeople, datasetID: config.chicago.peopleID, key: key, idField: "person_id",
-                parameters: [("$where", batch), ("$order", ":id")], report: &report, drift: &drift[.chicagoPeople]!)
+        // Up to `ingest.concurrency` batches at once (a month of 85,000 crashes is 4,000 batches, each a round trip
+        // to the portal), taken in batch order: the same pages in the same order as one batch after another. Each
+        // batch counts its own drift, merged in that order: a row's findings depend on the expected schema only.
+        let batches = IDBatches.whereClauses(ids: ids, field: "crash_record_id")
+        let fresh = drift.mapValues { SchemaDrift(expected: $0.expected) }
+        try await withThrowingTaskGroup(of: (Int, IDBatch).self) { group in
+            var started = 0
+            var waiting: [Int: IDBatch] = [:]
+            var taken = 0
+            while taken < batches.count {
+                while started < batches.count, started - taken < max(1, config.ingest.concurrency) {
+                    let (index, clause) = (started, batches[started])
+                    group.addTask { (index, try await fetchBatch(clause, key: key, drift: fresh)) }
+                    started += 1
+                }
+                guard let (index, batch) = try await group.next() else { break }
+                waiting[index] = batch
+                while let batch = waiting.removeValue(forKey: taken) {
+                    vehicles += batch.vehicles
+                    people += batch.people
+                    for (dataset, found) in batch.drift { drift[dataset]!.merge(found) }
+                    report.requests += batch.report.requests
+                    report.retries += batch.report.retries
+                    report.bytes += batch.report.bytes
+                    taken += 1
+                }
+            }
         }
         try warehouse.commitPartitions(
             [(.chicagoCrashes, key, crashes), (.chicagoVehicles, key, vehicles), (.chicagoPeople, key, people)],
@@ -108,6 +128,30 @@ public struct ChicagoIngestor: Sendable {
         report.partitions.append(key)
         report.rows += counts.reduce(0, +)
         logger.info("chicago: \(key): \(counts[0]) crashes, \(counts[1]) vehicles, \(counts[2]) people")
+    }
+
+    /// One id batch's vehicles and people, with what their fetching counted.
+    struct IDBatch: Sendable {
+        var vehicles: [BronzePage] = []
+        var people: [BronzePage] = []
+        var drift: [DatasetID: SchemaDrift]
+        var report = IngestReport(dataset: .chicagoCrashes)
+    }
+
+    /// Fetches one id batch's vehicles and people, counting their drift from `drift` (empty, for merging).
+    private func fetchBatch(
+        _ clause: String, key: PartitionKey, drift: [DatasetID: SchemaDrift]
+    ) async throws -> IDBatch {
+        var batch = IDBatch(drift: drift)
+        batch.vehicles = try await pages(
+            dataset: .chicagoVehicles, datasetID: config.chicago.vehiclesID, key: key, idField: "crash_unit_id",
+            parameters: [("$where", clause), ("$order", ":id")], report: &batch.report,
+            drift: &batch.drift[.chicagoVehicles]!)
+        batch.people = try await pages(
+            dataset: .chicagoPeople, datasetID: config.chicago.peopleID, key: key, idField: "person_id",
+            parameters: [("$where", clause), ("$order", ":id")], report: &batch.report,
+            drift: &batch.drift[.chicagoPeople]!)
+        return batch
     }
 
     /// Every page of one query, `$limit`/`$offset` paged.

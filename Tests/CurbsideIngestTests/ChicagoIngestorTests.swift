@@ -21,10 +21,13 @@ import Testing
         ])
     }
 
-    static func ingest(_ w: Warehouse, simulator: PortalSimulator, pageSize: Int) async throws -> IngestReport {
+    static func ingest(
+        _ w: Warehouse, simulator: PortalSimulator, pageSize: Int, concurrency: Int = 4
+    ) async throws -> IngestReport {
         let url = try await simulator.start()
         var config = CurbsideConfig()
         config.ingest.pageSize = pageSize
+        config.ingest.concurrency = concurrency
         let ingestor = ChicagoIngestor(
             warehouse: w, config: config, portalURL: url, client: CurlHTTPClient(), appToken: nil, runID: nil,
             clock: FixedClock(seconds: 1_800_000_000), sleeper: NoSleep(), limiter: RequestLimiter(limit: 2),
@@ -62,6 +65,26 @@ import Testing
         // Batched id filters keep every URL short.
         let longest = try w.run("SELECT max(length(url)) FROM fetches")
         if case .integer(let n) = longest.rows[0][0] { #expect(n < 3_300) }
+    }
+
+    /// A month's id batches fetched several at a time store what one after another stores: the same pages in the
+    /// same order, the same drift and requests.
+    @Test func batchesAtOnceStoreWhatBatchesInTurnStore() async throws {
+        var stored: [[[[SQLValue]]]] = []
+        var reports: [IngestReport] = []
+        for concurrency in [1, 4] {
+            let w = try Warehouse(path: ":memory:")
+            reports.append(
+                try await Self.ingest(w, simulator: try Self.simulator(), pageSize: 3, concurrency: concurrency))
+            stored.append([
+                try w.run("SELECT dataset, partition_key, page_index, sha256, rows FROM bronze_pages ORDER BY id").rows,
+                try w.run("SELECT dataset, kind, field, detail, rows FROM schema_drift ORDER BY id").rows,
+                try w.run("SELECT count(*), sum(bytes) FROM fetches").rows,
+            ])
+        }
+        #expect(stored[0] == stored[1])
+        #expect(reports[0] == reports[1])
+        #expect(stored[0][0].count > 300)  // pages of three rows: many per batch, several batches a month
     }
 
     @Test func aSecondRunWithAnUnchangedDatasetFetchesNothing() async throws {

@@ -46,14 +46,10 @@ struct CatalogColumnCounter {
     /// The hashes of the values counted so far.
     private var hashes = CountedHashes()
 
-    init(full: Bool, hashing: Bool) {
-        self.full = full
-        self.hashing = hashing
-    }
-
     /// A counter for a column summarised as `summary` (not `.opaque`).
     init(_ summary: CatalogColumn.Summary) {
-        self.init(full: summary == .full || summary == .unique, hashing: summary == .full)
+        full = summary.isFull
+        hashing = summary == .full
     }
 
     mutating func count(_ cell: SQLCell) {
@@ -99,7 +95,6 @@ struct CountedHashes {
     private var list: [UInt64] = []
 
     /// - Returns: false when the small set already held `hash`; true when it is new, or once the list took over.
-    @discardableResult
     mutating func insert(_ hash: UInt64) -> Bool {
         guard few != nil else {
             list.append(hash)

@@ -37,11 +37,7 @@ public struct CatalogReader: Sendable {
         var counted = stats.columns.makeIterator()
         let columns = zip(declared, summaries).map { column, summary in
             let figures = summary == .opaque ? nil : counted.next()
-            return CatalogColumn(
-                name: column.name, type: column.type, nulls: figures.map { stats.rows - $0.nonNull },
-                distinct: summary == .full ? figures?.hashes?.count : summary == .unique ? figures?.nonNull : nil,
-                minimum: summary.isFull ? figures?.minimum : nil, maximum: summary.isFull ? figures?.maximum : nil,
-                summary: summary)
+            return Self.column(column, summary, rows: stats.rows, figures) { figures?.hashes?.count }
         }
         let first = mergedFirstRows(declared, source, [(whole, stats.sample)])
         let names = declared.map(\.name)
@@ -174,17 +170,27 @@ public struct CatalogReader: Sendable {
         let first = mergedFirstRows(declared, source, samples)
         let columns = declared.enumerated().map { k, column in
             let summary = summaries[k]
-            return CatalogColumn(
-                name: column.name, type: column.type, nulls: summary == .opaque ? nil : rows - merged[k].nonNull,
-                distinct: summary == .full
-                    ? HashLists.distinctCount(distinct[k]) : summary == .unique ? merged[k].nonNull : nil,
-                minimum: summary.isFull ? merged[k].minimum : nil,
-                maximum: summary.isFull ? merged[k].maximum : nil, summary: summary)
+            return Self.column(column, summary, rows: rows, summary == .opaque ? nil : merged[k]) {
+                HashLists.distinctCount(distinct[k])
+            }
         }
         return CatalogTable(
             source: source, rows: rows, columns: columns,
             parts: parts.keys.sorted().map { parts[$0]! },
             sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
+    }
+
+    /// A column as its summary shows it, from its figures (nil for whole bodies, which are not read): distinct values
+    /// from `hashedDistinct` for a `.full` column (asked only then), its non-null ones for a `.unique` one.
+    private static func column(
+        _ declared: (name: String, type: String, key: Int), _ summary: CatalogColumn.Summary, rows: Int,
+        _ figures: CatalogPartitionStatistics.Column?, hashedDistinct: () -> Int?
+    ) -> CatalogColumn {
+        CatalogColumn(
+            name: declared.name, type: declared.type, nulls: figures.map { rows - $0.nonNull },
+            distinct: summary == .full ? hashedDistinct() : summary == .unique ? figures?.nonNull : nil,
+            minimum: summary.isFull ? figures?.minimum : nil, maximum: summary.isFull ? figures?.maximum : nil,
+            summary: summary)
     }
 
     /// One partition's statistics, from the cache when it has them.

@@ -62,13 +62,10 @@ struct CSVReader: ~Copyable {
     /// - Throws: `.unterminatedQuote` with the line the field starts on; `.unreadable` when reading the file fails.
     mutating func next() throws(CSVTrainingError.Reason) -> Bool {
         while true {
-            let startLine = nextLine
             switch scan(final: descriptor < 0) {
             case .record: return true
             case .none: return false
-            case .needsMore:
-                try refill()
-                nextLine = startLine
+            case .needsMore: try refill()
             case .unterminatedQuote(let line): throw .unterminatedQuote(line: line)
             }
         }
@@ -110,7 +107,6 @@ struct CSVReader: ~Copyable {
             if position == count { return final ? .none : .needsMore }
             recordLine = line
             while true {
-                if position == count && !final { return .needsMore }
                 var fieldStart = position
                 var fieldEnd = position
                 if position < count && bytes[position] == quote {

@@ -79,14 +79,6 @@ public struct Dataset: Sendable, Equatable {
     /// The feature values of one row, in column order.
     public func row(_ row: Int) -> [Float] { columns.map { $0[row] } }
 
-    /// The rows at the given positions, in that order.
-    public func subset(_ rows: [Int]) -> Dataset {
-        try! Dataset(
-            featureNames: featureNames, columns: columns.map { column in rows.map { column[$0] } },
-            labels: rows.map { labels[$0] }, weights: weights.map { w in rows.map { w[$0] } },
-            categorical: categorical)
-    }
-
     /// Weighted share of positive rows (0 for an empty set).
     public var prevalence: Double {
         var positive = 0.0

@@ -87,10 +87,9 @@ extension CategoryEncoding {
         self.init(labels: labels)
     }
 
-    /// The code of each category number (index 0: missing, NaN) for texts numbered 1, 2, …
+    /// The code of each category number (index 0: missing, NaN) for texts numbered 1, 2, …: ``code(_:feature:)``
+    /// once per text, not per row.
     func codes(ofNumbered texts: [String], feature: HitAndRunFeatures.Feature) -> [Float] {
-        var position: [String: Int] = [:]
-        for (index, label) in (labels[feature.name] ?? []).enumerated() { position[label] = index }
-        return [.nan] + texts.map { text in position[text].map(Float.init) ?? .nan }
+        [.nan] + texts.map { code(.text($0), feature: feature) }
     }
 }

@@ -132,7 +132,9 @@ struct CatalogScope {
         return CatalogSource(
             table: table, layer: layer, rows: rows, loadColumns: has.intersection(Pipeline.loadColumns),
             opaqueColumns: has.intersection(Pipeline.opaqueColumns), uniqueColumns: unique.intersection(has),
-            partitions: partitions)
+            partitions: partitions,
+            // Both views make their rows from the same pages' offsets, partition for partition.
+            sameRows: table == "bronze_row_json" && partitions != nil ? "bronze_rows" : nil)
     }
 
     /// The partitions a gold table is built from: each of its datasets' complete partitions in the version.

@@ -158,10 +158,21 @@ struct WarehouseCatalogCache: CatalogStatisticsCache {
             signature: signature, decode)
     }
 
-    func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws {
+    func store(
+        _ encoded: [UInt8], slices: [CatalogHashSlice], table: String, partition: CatalogPartition, signature: String
+    ) throws {
         try warehouse.storeCatalogStatistics(
-            encoded, table: table, dataset: partition.dataset, partition: partition.key, rows: partition.rows,
-            signature: signature)
+            encoded, slices: slices.map { ($0.column, $0.slice, $0.bytes) }, table: table,
+            dataset: partition.dataset, partition: partition.key, rows: partition.rows, signature: signature)
+    }
+
+    func slice<T>(
+        table: String, parts: [(partition: CatalogPartition, column: Int)], slice: Int,
+        _ decode: (UnsafeRawBufferPointer) -> T
+    ) throws -> [T] {
+        try reader.catalogHashes(
+            table: table, parts: parts.map { ($0.partition.dataset, $0.partition.key, $0.column) }, slice: slice, decode
+        )
     }
 
     func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool {

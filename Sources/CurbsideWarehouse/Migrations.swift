@@ -605,6 +605,26 @@ enum Migrations {
                         ON bronze_pages(dataset, partition_key, generation, page_index, rows, sha256);
                     """)
         }
+        migrator.registerMigration("0014-catalog-hash-slices") { db in
+            // A column's hashes with many values are kept apart from its partition's entry, in sixteen slices of the
+            // hash space, so the table's distinct count holds a slice of every partition at a time, not all of them
+            // (CatalogPartitionStatistics.encoded(keepingApart:)). Entries of the old format are counted again.
+            try db.execute(
+                sql: """
+                    DELETE FROM catalog_partition_statistics;
+                    CREATE TABLE catalog_partition_hashes (
+                        table_name TEXT NOT NULL,
+                        dataset TEXT NOT NULL,
+                        partition_key TEXT NOT NULL,
+                        column_index INTEGER NOT NULL,
+                        slice INTEGER NOT NULL,
+                        hashes BLOB NOT NULL,
+                        PRIMARY KEY (table_name, dataset, partition_key, column_index, slice)
+                    );
+                    CREATE INDEX catalog_partition_hashes_by_partition
+                        ON catalog_partition_hashes(dataset, partition_key);
+                    """)
+        }
         return migrator
     }
 }

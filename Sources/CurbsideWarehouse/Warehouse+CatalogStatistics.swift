@@ -5,18 +5,20 @@ extension Warehouse {
     /// Forgets the data catalog's statistics of a partition: every stage that writes the partition's rows (bronze,
     /// silver, quarantine, superseded) calls this in the same transaction.
     public static func forgetCatalogStatistics(dataset: String, partition: String, db: Database) throws {
-        try db.execute(
-            sql: "DELETE FROM catalog_partition_statistics WHERE dataset = ? AND partition_key = ?",
-            arguments: [dataset, partition])
+        for table in ["catalog_partition_statistics", "catalog_partition_hashes"] {
+            try db.execute(
+                sql: "DELETE FROM \(table) WHERE dataset = ? AND partition_key = ?", arguments: [dataset, partition])
+        }
     }
 
     /// Forgets the data catalog's statistics of every partition of a dataset in the tables a stage rebuilds whole
     /// (the dataset's rows of other tables, its bronze say, keep theirs).
     public static func forgetCatalogStatistics(dataset: String, tables: [String], db: Database) throws {
         for table in tables {
-            try db.execute(
-                sql: "DELETE FROM catalog_partition_statistics WHERE dataset = ? AND table_name = ?",
-                arguments: [dataset, table])
+            for kept in ["catalog_partition_statistics", "catalog_partition_hashes"] {
+                try db.execute(
+                    sql: "DELETE FROM \(kept) WHERE dataset = ? AND table_name = ?", arguments: [dataset, table])
+            }
         }
     }
 
@@ -56,14 +58,47 @@ extension Warehouse {
         }
     }
 
-    /// Keeps a table partition's statistics for the next build.
+    /// Keeps a table partition's statistics for the next build, with the slices of hashes kept apart from them
+    /// (`column`, `slice`, the hashes' bytes), in place of the partition's earlier ones.
     public func storeCatalogStatistics(
-        _ statistics: [UInt8], table: String, dataset: String, partition: String, rows: String, signature: String
+        _ statistics: [UInt8], slices: [(column: Int, slice: Int, bytes: [UInt8])], table: String, dataset: String,
+        partition: String, rows: String, signature: String
     ) throws {
         try write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO catalog_partition_statistics VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [table, dataset, partition, rows, signature, Data(statistics)])
+            try db.execute(
+                sql: "DELETE FROM catalog_partition_hashes WHERE table_name = ? AND dataset = ? AND partition_key = ?",
+                arguments: [table, dataset, partition])
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO catalog_partition_hashes VALUES (?, ?, ?, ?, ?, ?)")
+            for slice in slices {
+                try insert.execute(arguments: [table, dataset, partition, slice.column, slice.slice, Data(slice.bytes)])
+            }
+        }
+    }
+
+    /// One slice of the hashes kept apart from the statistics of each of `parts` (a partition and the column's place
+    /// in its entry), each read by `decode` in place, in one read; a part with no hash in the slice gives none.
+    public func catalogHashes<T>(
+        table: String, parts: [(dataset: String, partition: String, column: Int)], slice: Int,
+        _ decode: (UnsafeRawBufferPointer) -> T
+    ) throws -> [T] {
+        try read { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT hashes FROM catalog_partition_hashes
+                    WHERE table_name = ? AND dataset = ? AND partition_key = ? AND column_index = ? AND slice = ?
+                    """)
+            var decoded: [T] = []
+            for part in parts {
+                let found = try Row.fetchCursor(
+                    statement, arguments: [table, part.dataset, part.partition, part.column, slice])
+                guard let row = try found.next() else { continue }
+                decoded.append(try row.withUnsafeData(atIndex: 0) { data in (data ?? Data()).withUnsafeBytes(decode) })
+            }
+            return decoded
         }
     }
 }

@@ -311,7 +311,7 @@ struct CatalogTests {
             options: options, environment: [:], clock: FixedClock(seconds: 1_800_000_000),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), say: { _ in })
         let warehouse = pipeline.warehouse
-        func compare(_ label: String) throws {
+        func compare(_ label: String, slicing: Bool = false) throws {
             var scope = CatalogScope(
                 nyc: NYCWindow(asOf: try pipeline.nycAsOf(), config: pipeline.config.nyc),
                 chicago: try pipeline.chicagoWindowIfEnabled())
@@ -320,6 +320,8 @@ struct CatalogTests {
             let cached = CatalogReader(runner: warehouse, cache: WarehouseCatalogCache(warehouse: warehouse))
             var partitioned = 0
             var uniques: [String] = []
+            var sources: [CatalogSource] = []
+            var alone: [CatalogTable] = []
             for (name, layer) in try plain.tables() {
                 guard
                     let source = scope.source(for: name, layer: layer, columns: try plain.columns(of: name).map(\.name))
@@ -328,6 +330,8 @@ struct CatalogTests {
                 whole.partitions = nil
                 if source.partitions != nil { partitioned += 1 }
                 let expected = try plain.table(whole)
+                sources.append(source)
+                alone.append(withSource(expected, source))
                 #expect(try cached.table(source) == withSource(expected, source), "\(label): \(name)")
                 #expect(try cached.table(source) == withSource(expected, source), "\(label), again: \(name)")
                 // Columns a unique index keeps apart: the same figures without hashing their values.
@@ -350,7 +354,33 @@ struct CatalogTests {
                 }
             }
             #expect(partitioned == 6, "bronze ×3, quarantine, superseded, silver_nyc_violations")
+            // Read together, as a render reads them: bronze_row_json leaves the columns it shares with bronze_rows
+            // (the same rows) to it, counting none of their values, and shows the same figures.
+            #expect(sources.first { $0.table == "bronze_row_json" }?.sameRows == "bronze_rows")
+            let together = try cached.tables(sources, csvs: [], limit: 0, runners: [warehouse]).tables
+            for (table, expected) in zip(together, alone) {
+                #expect(table == expected, "\(label), read together: \(table.source.table)")
+            }
+            let signatures = try warehouse.run(
+                "SELECT DISTINCT signature FROM catalog_partition_statistics WHERE table_name = 'bronze_row_json'")
+            #expect(signatures.rows.count == 1)
+            #expect(signatures.rows.first?.first?.description.contains("record_id:full:elsewhere") == true)
             #expect(uniques.contains("silver_nyc_violations") && uniques.contains("silver_chicago_crashes"))
+            // Every column's hashes kept apart from the entries, in slices (a build keeps those of more than 4,096
+            // values a partition apart): the same figures, merged a slice at a time.
+            guard slicing else { return }
+            _ = try warehouse.write { db in try db.execute(sql: "DELETE FROM catalog_partition_statistics") }
+            let apart = CatalogReader(
+                runner: warehouse, cache: WarehouseCatalogCache(warehouse: warehouse), keptInEntry: 0)
+            let sliced = try apart.tables(sources, csvs: [], limit: 0, runners: [warehouse]).tables
+            for (table, expected) in zip(sliced, alone) {
+                #expect(table == expected, "\(label), hashes kept apart: \(table.source.table)")
+            }
+            let slices = try warehouse.run(
+                "SELECT count(*) FROM catalog_partition_hashes WHERE table_name = 'bronze_rows'")
+            #expect(CatalogReader.int(slices.rows[0][0]) > 16, "\(label): \(slices.rows)")
+            // Entries with hashes kept apart, merged by a reader that would keep fewer apart.
+            #expect(try cached.tables(sources, csvs: [], limit: 0, runners: [warehouse]).tables == alone)
         }
         func withSource(_ table: CatalogTable, _ source: CatalogSource) -> CatalogTable {
             var table = table
@@ -360,11 +390,18 @@ struct CatalogTests {
         #expect(try warehouse.run("SELECT count(*) FROM catalog_partition_statistics").rows != [[.integer(0)]])
         try compare("kept by the build")
         _ = try warehouse.write { db in try db.execute(sql: "DELETE FROM catalog_partition_statistics") }
-        try compare("counted afresh")
+        try compare("counted afresh", slicing: true)
         // The newest day fetched again with two other rows: its statistics are forgotten and counted again.
         let day = try warehouse.run(
             "SELECT max(key) FROM partitions WHERE dataset = 'nyc_violations' AND state = 'complete'"
         ).rows[0][0]
+        func slices() throws -> Int {
+            CatalogReader.int(
+                try warehouse.run(
+                    "SELECT count(*) FROM catalog_partition_hashes WHERE partition_key = '\(day.description)'"
+                ).rows[0][0])
+        }
+        #expect(try slices() > 0)
         let b = NYCRowBuilder()
         let slashed = Day(iso: day.description)!.usSlashed
         let body = b.page([
@@ -377,6 +414,7 @@ struct CatalogTests {
                     fetchID: nil, body: body, sha256: SHA256Hex.of(body),
                     rows: try FlatJSON.elementRanges(of: body).map { (nil, $0) })
             ], fetchedAt: 1_800_000_100)
+        #expect(try slices() == 0, "the day's hashes kept apart are forgotten with its entries")
         _ = try await pipeline.clean()
         try compare("after the day changed")
         let fines = try warehouse.run(
@@ -407,6 +445,6 @@ struct CatalogTests {
         #expect(try counted("quarantine", "2022-01") == [[.integer(0)]])
         let quarantined = try warehouse.run("SELECT record_id FROM quarantine WHERE dataset = 'chicago_crashes'")
         #expect(quarantined.rows.contains([.text("LATER")]))
-        try compare("after a Chicago month changed")
+        try compare("after a Chicago month changed", slicing: true)
     }
 }

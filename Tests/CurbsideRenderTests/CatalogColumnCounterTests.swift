@@ -141,6 +141,61 @@ struct CatalogColumnCounterTests {
         #expect(HashLists.distinctCount([a, b, []]) == Set(a + b).count)
     }
 
+    @Test("slices of the hash space: each hash in the slice of its top bits, counted a slice at a time as a whole")
+    func slices() {
+        var random = Random(state: 5)
+        let edges: [UInt64] = (0..<16).flatMap { s in [UInt64(s) << 60, UInt64(s) << 60 | (UInt64.max >> 4)] }
+        // Slice 3 left empty in the second list, and the slices' first and last hashes in the third.
+        let lists = [
+            HashLists.sortedUnique((0..<20_000).map { _ in random.next() }),
+            HashLists.sortedUnique((0..<5_000).map { _ in random.next() }.filter { $0 >> 60 != 3 }),
+            HashLists.sortedUnique(edges + (0..<300).map { _ in random.next() }),
+        ]
+        var total = 0
+        for slice in 0..<16 {
+            let sliced = lists.map { Array(HashLists.slice($0, slice, bits: 4)) }
+            for (list, part) in zip(lists, sliced) {
+                #expect(part == list.filter { $0 >> 60 == UInt64(slice) }, "slice \(slice)")
+            }
+            let counted = HashLists.distinctCount(sliced, sharedBits: 4)
+            #expect(counted == Set(sliced.joined()).count, "slice \(slice)")
+            total += counted
+        }
+        #expect(total == HashLists.distinctCount(lists))
+        #expect(total == Set(lists.joined()).count)
+        #expect(HashLists.slice([], 0, bits: 4).isEmpty)
+    }
+
+    @Test("an entry with a column's hashes kept apart: the entry keeps their count, the slices every hash once")
+    func keptApart() throws {
+        var random = Random(state: 9)
+        let many = HashLists.sortedUnique((0..<5_000).map { _ in random.next() })
+        let stats = CatalogPartitionStatistics(
+            rows: 6_000,
+            columns: [
+                .init(nonNull: 5_000, minimum: .text("a"), maximum: .text("z"), hashes: many),
+                .init(nonNull: 3, minimum: .integer(1), maximum: .integer(3), hashes: [4, 9]),
+                .init(nonNull: 6_000, minimum: nil, maximum: nil, hashes: nil),
+            ], sample: [[.text("a"), .integer(1)]])
+        let (entry, slices) = stats.encoded(keepingApart: 2)
+        let decoded = try #require(CatalogPartitionStatistics(encoded: entry))
+        #expect(decoded.columns[0].hashes == nil && decoded.columns[0].keptApart == 5_000)
+        #expect(decoded.columns[1] == stats.columns[1] && decoded.columns[2] == stats.columns[2])
+        #expect(decoded.rows == 6_000 && decoded.sample == stats.sample)
+        #expect(slices.allSatisfy { $0.column == 0 } && Set(slices.map(\.slice)).count == slices.count)
+        let kept = slices.sorted { $0.slice < $1.slice }.flatMap { slice in
+            slice.bytes.withUnsafeBytes(CatalogPartitionStatistics.hashes)
+        }
+        #expect(kept == many)
+        for slice in slices {
+            let hashes = slice.bytes.withUnsafeBytes(CatalogPartitionStatistics.hashes)
+            #expect(hashes.allSatisfy { Int($0 >> 60) == slice.slice })
+        }
+        // Below the limit nothing is kept apart: the entry as before.
+        #expect(stats.encoded(keepingApart: 5_000) == (stats.encoded(), []))
+        #expect(CatalogPartitionStatistics(encoded: stats.encoded()) == stats)
+    }
+
     @Test("a column's hashes kept in a set while few, then in a list: the same distinct hashes either way")
     func countedHashes() {
         var random = Random(state: 3)

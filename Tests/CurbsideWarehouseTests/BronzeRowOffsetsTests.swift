@@ -153,9 +153,9 @@ import Testing
         try queue.close()
         let w = try Warehouse(path: path)
         #expect(
-            try w.appliedMigrations().suffix(5) == [
+            try w.appliedMigrations().suffix(6) == [
                 "0009-bronze-row-offsets", "0010-nyc-partition-totals", "0011-catalog-partition-statistics",
-                "0012-silver-nyc-unique-index", "0013-bronze-pages-summary-in-index",
+                "0012-silver-nyc-unique-index", "0013-bronze-pages-summary-in-index", "0014-catalog-hash-slices",
             ])
         #expect(
             try w.run("SELECT id, page_id, row_index, record_id, byte_start, byte_length FROM bronze_rows ORDER BY id")

@@ -15,7 +15,7 @@ import Testing
                 "0001-runs-fetches-partitions", "0002-bronze", "0003-silver-quarantine", "0004-gold-lineage",
                 "0005-dataset-state", "0006-schema-drift", "0007-chicago-silver-gold-quality", "0008-models",
                 "0009-bronze-row-offsets", "0010-nyc-partition-totals", "0011-catalog-partition-statistics",
-                "0012-silver-nyc-unique-index", "0013-bronze-pages-summary-in-index",
+                "0012-silver-nyc-unique-index", "0013-bronze-pages-summary-in-index", "0014-catalog-hash-slices",
             ])
         try first.record(
             FetchRecord(

@@ -8,36 +8,45 @@ import CurbsideModel
 public struct CatalogReader: Sendable {
     let runner: any QueryRunner
     let cache: (any CatalogStatisticsCache)?
+    /// How many hashes of a column a partition's entry holds; more are kept apart from it, in slices.
+    let keptInEntry: Int
 
     /// - Parameters:
     ///   - runner: the warehouse.
     ///   - cache: where statistics of partitioned tables are kept between builds; without one they are counted
     ///     over the whole table each time.
-    public init(runner: any QueryRunner, cache: (any CatalogStatisticsCache)? = nil) {
+    ///   - keptInEntry: a column with more distinct values in a partition has their hashes kept apart from its
+    ///     entry, in ``CatalogPartitionStatistics/slices`` slices of the hash space, merged a slice at a time.
+    public init(runner: any QueryRunner, cache: (any CatalogStatisticsCache)? = nil, keptInEntry: Int = 4_096) {
         self.runner = runner
         self.cache = cache
+        self.keptInEntry = keptInEntry
     }
 
     /// Rows a sample shows.
     public static let sampleRows = 20
 
-    /// The table with its statistics and sample.
+    /// The table with its statistics and sample, every column counted here (``CatalogSource/sameRows`` aside).
     /// - Parameter source: the table and which rows and columns belong to the version.
     /// - Throws: the warehouse's error when a query fails.
     public func table(_ source: CatalogSource) throws -> CatalogTable {
-        let declared = try columns(of: source.table)
+        try table(source, plan: plan(source))
+    }
+
+    /// The table as `plan` reads it: columns it does not count are left without figures.
+    private func table(_ source: CatalogSource, plan: Plan) throws -> CatalogTable {
+        let declared = plan.declared
         if let partitions = source.partitions, cache != nil {
-            return try merged(source, declared: declared, partitions: partitions)
+            return try merged(source, plan: plan, partitions: partitions)
         }
         // One pass over the whole table, as over a partition: a `count(DISTINCT …)` per column made SQLite build a
         // B-tree of each column's values (Chicago's silver tables, a million crashes: most of render's 250 s).
-        let summaries = declared.map { summary(of: $0.name, in: source) }
         let whole = CatalogPartition(dataset: "", key: "", rows: source.rows)
-        let stats = try count(whole, source, declared, summaries, with: runner)
+        let stats = try count(whole, source, plan, with: runner)
         var counted = stats.columns.makeIterator()
-        let columns = zip(declared, summaries).map { column, summary in
-            let figures = summary == .opaque ? nil : counted.next()
-            return Self.column(column, summary, rows: stats.rows, figures) { figures?.hashes?.count }
+        let columns = declared.indices.map { k in
+            let figures = plan.counted[k] ? counted.next() : nil
+            return Self.column(declared[k], plan.summaries[k], rows: stats.rows, figures) { figures?.hashes?.count }
         }
         let first = mergedFirstRows(declared, source, [(whole, stats.sample)])
         let names = declared.map(\.name)
@@ -56,11 +65,71 @@ public struct CatalogReader: Sendable {
             sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
     }
 
-    /// What a cache entry is tied to: the table's columns and how each is summarised.
-    private static func signature(
-        _ declared: [(name: String, type: String, key: Int)], _ summaries: [CatalogColumn.Summary]
-    ) -> String {
-        zip(declared, summaries).map { "\($0.0.name):\($0.1)" }.joined(separator: ",")
+    /// How a table's columns are read: each column's declared type and summary, and whether it is counted here.
+    private struct Plan {
+        var declared: [(name: String, type: String, key: Int)]
+        var summaries: [CatalogColumn.Summary]
+        /// Whether each column is counted here: neither a whole body nor one the same-rows table counts.
+        var counted: [Bool]
+
+        /// What a cache entry is tied to: the table's columns, how each is summarised, and those counted elsewhere.
+        var signature: String {
+            declared.indices.map { k in
+                "\(declared[k].name):\(summaries[k])"
+                    + (counted[k] || summaries[k] == .opaque ? "" : ":elsewhere")
+            }.joined(separator: ",")
+        }
+
+        var countedSummaries: [CatalogColumn.Summary] { summaries.indices.filter { counted[$0] }.map { summaries[$0] } }
+
+        /// Whether some column is counted in the same-rows table.
+        var countsElsewhere: Bool { summaries.indices.contains { !counted[$0] && summaries[$0] != .opaque } }
+    }
+
+    /// The plan of a table whose columns `elsewhere` are counted in its same-rows table.
+    private func plan(_ source: CatalogSource, elsewhere: Set<String> = []) throws -> Plan {
+        let declared = try columns(of: source.table)
+        let summaries = declared.map { summary(of: $0.name, in: source) }
+        return Plan(
+            declared: declared, summaries: summaries,
+            counted: declared.indices.map { summaries[$0] != .opaque && !elsewhere.contains(declared[$0].name) })
+    }
+
+    /// The plan of each of `sources`: a table whose same-rows table (``CatalogSource/sameRows``) is among them leaves
+    /// the columns both count, summarised alike, to that table, when both are kept per partition in the cache.
+    private func plans(_ sources: [CatalogSource]) throws -> [Plan] {
+        let alone = try sources.map { try plan($0) }
+        return try sources.enumerated().map { k, source in
+            guard cache != nil, source.partitions != nil, let name = source.sameRows,
+                let other = sources.firstIndex(where: {
+                    $0.table == name && $0.table != source.table && $0.partitions != nil && $0.sameRows == nil
+                })
+            else { return alone[k] }
+            let theirs = alone[other]
+            let counted = Dictionary(
+                uniqueKeysWithValues: theirs.declared.indices.filter { theirs.counted[$0] }.map {
+                    (theirs.declared[$0].name, theirs.summaries[$0])
+                })
+            let mine = alone[k]
+            let shared = mine.declared.indices.filter {
+                mine.counted[$0] && counted[mine.declared[$0].name] == mine.summaries[$0]
+            }
+            return try plan(source, elsewhere: Set(shared.map { mine.declared[$0].name }))
+        }
+    }
+
+    /// `table` with the figures of the columns it does not count (but whole bodies) taken from `other`'s columns of
+    /// the same names: its same-rows table, read over the same partitions.
+    private static func figures(from other: CatalogTable, into table: CatalogTable, _ plan: Plan) -> CatalogTable {
+        var table = table
+        for k in plan.declared.indices where !plan.counted[k] && plan.summaries[k] != .opaque {
+            guard let theirs = other.columns.first(where: { $0.name == plan.declared[k].name }) else { continue }
+            table.columns[k].nulls = theirs.nulls
+            table.columns[k].distinct = theirs.distinct
+            table.columns[k].minimum = theirs.minimum
+            table.columns[k].maximum = theirs.maximum
+        }
+        return table
     }
 
     /// Counts the statistics of every partition of `sources` the cache lacks and stores them, `runners.count`
@@ -68,43 +137,45 @@ public struct CatalogReader: Sendable {
     /// them all. Each is stored when counted (through the cache's own connection), in whatever order they finish.
     /// - Throws: the first error a count or the cache threw; entries counted before it are kept.
     public func countMissingStatistics(of sources: [CatalogSource], runners: [any QueryRunner]) throws {
+        try countMissingStatistics(of: sources, plans: plans(sources), runners: runners)
+    }
+
+    private func countMissingStatistics(
+        of sources: [CatalogSource], plans: [Plan], runners: [any QueryRunner]
+    ) throws {
         guard let cache, !runners.isEmpty else { return }
-        typealias Job = (
-            source: CatalogSource, declared: [(name: String, type: String, key: Int)],
-            summaries: [CatalogColumn.Summary], partition: CatalogPartition
-        )
+        typealias Job = (source: CatalogSource, plan: Plan, partition: CatalogPartition)
         var jobs: [Job] = []
-        for source in sources {
+        for (source, plan) in zip(sources, plans) {
             guard let partitions = source.partitions else { continue }
-            let declared = try columns(of: source.table)
-            let summaries = declared.map { summary(of: $0.name, in: source) }
-            let signature = Self.signature(declared, summaries)
             for partition in partitions
-            where try !cache.contains(table: source.table, partition: partition, signature: signature) {
-                jobs.append((source, declared, summaries, partition))
+            where try !cache.contains(table: source.table, partition: partition, signature: plan.signature) {
+                jobs.append((source, plan, partition))
             }
         }
         // The partitions with the most columns to count first (one day's silver takes three times a day of bronze),
         // so the longest count does not start last, while the other workers sit idle.
         let pending = jobs.enumerated().sorted { a, b in
-            let (x, y) = (a.element.summaries.count { $0 != .opaque }, b.element.summaries.count { $0 != .opaque })
+            let (x, y) = (a.element.plan.counted.count { $0 }, b.element.plan.counted.count { $0 })
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
         // Each entry is stored as soon as it is counted: holding them all until the last (their distinct hashes)
         // grew a first 5M-row render to 511 MB.
         _ = try ParallelJobs.run(pending.count, workers: runners.count) { job, worker in
             let job = pending[job]
-            let stats = try count(job.partition, job.source, job.declared, job.summaries, with: runners[worker])
+            let stats = try count(job.partition, job.source, job.plan, with: runners[worker])
+            let (entry, slices) = stats.encoded(keepingApart: keptInEntry)
             try cache.store(
-                stats.encoded(), table: job.source.table, partition: job.partition,
-                signature: Self.signature(job.declared, job.summaries))
+                entry, slices: slices, table: job.source.table, partition: job.partition,
+                signature: job.plan.signature)
         }
     }
 
     /// Every table of `sources` with its statistics, and the CSVs of `downloads`, side by side on `runners`
     /// (connections to the same warehouse, one per core and one more): the last writes the CSVs from the start,
     /// while the others count the partitions the cache lacks (``countMissingStatistics(of:runners:)``) and then
-    /// merge the tables, a table at a time each. With one runner, one after the other on it.
+    /// merge the tables, a table at a time each. With one runner, one after the other on it. A table whose same-rows
+    /// table is among `sources` takes the figures of the columns they share from it.
     /// - Returns: the tables in the order of `sources`, the CSVs in the order of `downloads`.
     /// - Throws: the warehouse's error when a query fails, after the CSVs' writing has stopped.
     public func tables(
@@ -115,11 +186,18 @@ public struct CatalogReader: Sendable {
         let written =
             runners.count > 1 ? Background { try downloads.map { try writer.csv($0, limit: limit) } } : nil
         do {
-            try countMissingStatistics(of: sources, runners: counting)
-            let cache = cache
-            let tables = try ParallelJobs.run(sources.count, workers: counting.count) { job, worker in
+            let plans = try plans(sources)
+            try countMissingStatistics(of: sources, plans: plans, runners: counting)
+            let (cache, keptInEntry) = (cache, keptInEntry)
+            var tables = try ParallelJobs.run(sources.count, workers: counting.count) { job, worker in
                 let runner = counting[worker]
-                return try CatalogReader(runner: runner, cache: cache?.reading(through: runner)).table(sources[job])
+                return try CatalogReader(
+                    runner: runner, cache: cache?.reading(through: runner), keptInEntry: keptInEntry
+                ).table(sources[job], plan: plans[job])
+            }
+            for (k, source) in sources.enumerated() where plans[k].countsElsewhere {
+                guard let other = sources.firstIndex(where: { $0.table == source.sameRows }) else { continue }
+                tables[k] = Self.figures(from: tables[other], into: tables[k], plans[k])
             }
             let csvs = try written?.wait() ?? downloads.map { try writer.csv($0, limit: limit) }
             return (tables, csvs)
@@ -130,20 +208,19 @@ public struct CatalogReader: Sendable {
     }
 
     /// The table from its partitions' statistics, each read from the cache or counted and stored there.
-    private func merged(
-        _ source: CatalogSource, declared: [(name: String, type: String, key: Int)], partitions: [CatalogPartition]
-    ) throws -> CatalogTable {
-        let summaries = declared.map { summary(of: $0.name, in: source) }
-        let signature = Self.signature(declared, summaries)
+    private func merged(_ source: CatalogSource, plan: Plan, partitions: [CatalogPartition]) throws -> CatalogTable {
+        let (declared, summaries) = (plan.declared, plan.summaries)
         var rows = 0
         var merged = [CatalogPartitionStatistics.Column](
             repeating: .init(nonNull: 0, minimum: nil, maximum: nil, hashes: nil), count: declared.count)
         var distinct = [[[UInt64]]](repeating: [], count: declared.count)
+        // Partitions whose hashes of a column are kept apart, with the column's place in their entry.
+        var apart = [[(partition: CatalogPartition, column: Int)]](repeating: [], count: declared.count)
         var parts: [String: CatalogTable.Part] = [:]
         var samples: [(partition: CatalogPartition, rows: [[SQLValue]])] = []
         let byDataset = declared.contains { $0.name == "dataset" }
         for partition in partitions {
-            let stats = try statistics(of: partition, source, declared, summaries, signature)
+            let stats = try statistics(of: partition, source, plan)
             guard stats.rows > 0 else { continue }
             samples.append((partition, stats.sample))
             rows += stats.rows
@@ -159,20 +236,24 @@ public struct CatalogReader: Sendable {
             }
             parts[name] = part
             var index = 0
-            for (k, summary) in summaries.enumerated() where summary != .opaque {
+            for k in declared.indices where plan.counted[k] {
                 let column = stats.columns[index]
-                index += 1
                 merged[k].nonNull += column.nonNull
                 merged[k].include(low: column.minimum, high: column.maximum)
                 if let hashes = column.hashes { distinct[k].append(hashes) }
+                if column.keptApart != nil { apart[k].append((partition, index)) }
+                index += 1
             }
         }
         let first = mergedFirstRows(declared, source, samples)
+        var counts = [Int](repeating: 0, count: declared.count)
+        for k in declared.indices where plan.counted[k] && summaries[k] == .full {
+            counts[k] =
+                apart[k].isEmpty
+                ? HashLists.distinctCount(distinct[k]) : try distinctCount(source.table, distinct[k], apart[k])
+        }
         let columns = declared.enumerated().map { k, column in
-            let summary = summaries[k]
-            return Self.column(column, summary, rows: rows, summary == .opaque ? nil : merged[k]) {
-                HashLists.distinctCount(distinct[k])
-            }
+            Self.column(column, summaries[k], rows: rows, plan.counted[k] ? merged[k] : nil) { counts[k] }
         }
         return CatalogTable(
             source: source, rows: rows, columns: columns,
@@ -180,46 +261,65 @@ public struct CatalogReader: Sendable {
             sample: try sample(declared, source, first: first.rows, bodiesFrom: first.from))
     }
 
-    /// A column as its summary shows it, from its figures (nil for whole bodies, which are not read): distinct values
-    /// from `hashedDistinct` for a `.full` column (asked only then), its non-null ones for a `.unique` one.
+    /// Distinct hashes among lists in memory and lists kept apart, a slice of the hash space at a time: each
+    /// partition's slice read from the cache when its turn comes, so a sixteenth of the hashes are held at once.
+    private func distinctCount(
+        _ table: String, _ lists: [[UInt64]], _ apart: [(partition: CatalogPartition, column: Int)]
+    ) throws -> Int {
+        let bits = CatalogPartitionStatistics.slices.trailingZeroBitCount
+        var count = 0
+        for slice in 0..<CatalogPartitionStatistics.slices {
+            let sliced =
+                try lists.map { Array(HashLists.slice($0, slice, bits: bits)) }
+                + (cache?.slice(table: table, parts: apart, slice: slice, CatalogPartitionStatistics.hashes) ?? [])
+            count += HashLists.distinctCount(sliced, sharedBits: bits)
+        }
+        return count
+    }
+
+    /// A column as its summary shows it, from its figures (nil for whole bodies, which are not read, and for columns
+    /// counted elsewhere): distinct values from `hashedDistinct` for a `.full` column (asked only then), its non-null
+    /// ones for a `.unique` one.
     private static func column(
         _ declared: (name: String, type: String, key: Int), _ summary: CatalogColumn.Summary, rows: Int,
         _ figures: CatalogPartitionStatistics.Column?, hashedDistinct: () -> Int?
     ) -> CatalogColumn {
         CatalogColumn(
             name: declared.name, type: declared.type, nulls: figures.map { rows - $0.nonNull },
-            distinct: summary == .full ? hashedDistinct() : summary == .unique ? figures?.nonNull : nil,
+            distinct: figures == nil
+                ? nil : summary == .full ? hashedDistinct() : summary == .unique ? figures?.nonNull : nil,
             minimum: summary.isFull ? figures?.minimum : nil, maximum: summary.isFull ? figures?.maximum : nil,
             summary: summary)
     }
 
     /// One partition's statistics, from the cache when it has them.
     private func statistics(
-        of partition: CatalogPartition, _ source: CatalogSource, _ declared: [(name: String, type: String, key: Int)],
-        _ summaries: [CatalogColumn.Summary], _ signature: String
+        of partition: CatalogPartition, _ source: CatalogSource, _ plan: Plan
     ) throws -> CatalogPartitionStatistics {
         if let stats = try cache?.statistics(
-            table: source.table, partition: partition, signature: signature, CatalogPartitionStatistics.init(encoded:)),
-            stats.columns.count == summaries.filter({ $0 != .opaque }).count
+            table: source.table, partition: partition, signature: plan.signature,
+            CatalogPartitionStatistics.init(encoded:)),
+            stats.columns.count == plan.counted.count(where: { $0 })
         {
             return stats
         }
-        let stats = try count(partition, source, declared, summaries, with: runner)
-        try cache?.store(stats.encoded(), table: source.table, partition: partition, signature: signature)
+        let stats = try count(partition, source, plan, with: runner)
+        let (entry, slices) = stats.encoded(keepingApart: keptInEntry)
+        try cache?.store(entry, slices: slices, table: source.table, partition: partition, signature: plan.signature)
         return stats
     }
 
     /// Counts one partition's statistics in one pass over its rows, keeping the first sample rows.
     private func count(
-        _ partition: CatalogPartition, _ source: CatalogSource, _ declared: [(name: String, type: String, key: Int)],
-        _ summaries: [CatalogColumn.Summary], with runner: any QueryRunner
+        _ partition: CatalogPartition, _ source: CatalogSource, _ plan: Plan, with runner: any QueryRunner
     ) throws -> CatalogPartitionStatistics {
+        let declared = plan.declared
         let shown = sampleColumns(declared, source)
-        let counted = zip(declared, summaries).filter { $0.1 != .opaque }.map(\.0.name)
+        let counted = declared.indices.filter { plan.counted[$0] }.map { declared[$0].name }
         let selected = shown + counted.filter { !shown.contains($0) }
         let position = Dictionary(uniqueKeysWithValues: selected.enumerated().map { ($1, $0) })
         let countedAt = counted.map { position[$0]! }
-        let kept = summaries.filter { $0 != .opaque }
+        let kept = plan.countedSummaries
         let orderAt = orderNames(declared, source).compactMap { position[$0] }
         func precedes(_ a: [SQLValue], _ b: [SQLValue]) -> Bool {
             CatalogPartitionStatistics.precedes(a, b, order: orderAt, tieBreak: shown.indices)

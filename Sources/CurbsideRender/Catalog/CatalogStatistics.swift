@@ -32,7 +32,17 @@ public protocol CatalogStatisticsCache: Sendable {
     func statistics<T>(
         table: String, partition: CatalogPartition, signature: String, _ decode: (UnsafeRawBufferPointer) -> T?
     ) throws -> T?
-    func store(_ encoded: [UInt8], table: String, partition: CatalogPartition, signature: String) throws
+    /// Keeps an entry and the slices of its hashes kept apart (``CatalogPartitionStatistics/encoded(keepingApart:)``),
+    /// replacing the partition's earlier entry and slices.
+    func store(
+        _ encoded: [UInt8], slices: [CatalogHashSlice], table: String, partition: CatalogPartition, signature: String
+    ) throws
+    /// One slice of the hashes each of `parts` keeps apart from its entry (the column's place in the entry), each
+    /// read by `decode` in place, in one read; parts without hashes in the slice give none.
+    func slice<T>(
+        table: String, parts: [(partition: CatalogPartition, column: Int)], slice: Int,
+        _ decode: (UnsafeRawBufferPointer) -> T
+    ) throws -> [T]
     /// Whether an entry is kept, without reading it.
     func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool
     /// The same cache, its entries read through `runner` (a connection of its own) where it can: the catalog's
@@ -53,8 +63,11 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         public var nonNull: Int
         public var minimum: SQLValue?
         public var maximum: SQLValue?
-        /// Sorted; nil for columns summarised by nulls only.
+        /// Sorted; nil for columns summarised by nulls only, and for hashes kept apart.
         public var hashes: [UInt64]?
+        /// How many hashes are kept apart from the entry, in ``CatalogPartitionStatistics/slices`` slices of the hash
+        /// space; nil when they are in `hashes` (or there are none).
+        public var keptApart: Int? = nil
 
         /// Widens the least and greatest to take in `low` and `high` (nil: nothing to take in).
         mutating func include(low: SQLValue?, high: SQLValue?) {
@@ -144,8 +157,40 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 
     // MARK: Encoding (little-endian; a version byte first, so an old entry is recomputed rather than misread)
 
-    static let formatVersion: UInt8 = 5
+    static let formatVersion: UInt8 = 6
 
+    /// Slices of the hash space a column's hashes are kept apart in: hashes whose top four bits are `s` in slice `s`.
+    public static let slices = 16
+    static let sliceShift: UInt64 = 60
+
+    /// The entry, and the slices of each column with more than `limit` hashes, kept apart from it: the table's
+    /// distinct count is then made a slice at a time, holding a sixteenth of every partition's hashes at once
+    /// rather than all (a 5M-row table's record ids: 40 MB). Only slices holding hashes are given.
+    func encoded(keepingApart limit: Int = .max) -> (entry: [UInt8], slices: [CatalogHashSlice]) {
+        var slices: [CatalogHashSlice] = []
+        var stats = self
+        for (k, column) in columns.enumerated() {
+            guard let hashes = column.hashes, hashes.count > limit else { continue }
+            var start = 0
+            while start < hashes.count {
+                let slice = Int(hashes[start] >> Self.sliceShift)
+                var end = start
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(8 * hashes.count / Self.slices + 64)
+                while end < hashes.count, Int(hashes[end] >> Self.sliceShift) == slice {
+                    withUnsafeBytes(of: hashes[end].littleEndian) { bytes.append(contentsOf: $0) }
+                    end += 1
+                }
+                slices.append(CatalogHashSlice(column: k, slice: slice, bytes: bytes))
+                start = end
+            }
+            stats.columns[k].hashes = nil
+            stats.columns[k].keptApart = hashes.count
+        }
+        return (stats.encoded(), slices)
+    }
+
+    /// The entry, every hash in it.
     func encoded() -> [UInt8] {
         var out: [UInt8] = [Self.formatVersion]
         func int(_ value: Int64) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
@@ -171,7 +216,9 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
             int(Int64(column.nonNull))
             value(column.minimum)
             value(column.maximum)
-            int(Int64(column.hashes?.count ?? -1))
+            // -1: no hashes; -2 and a count: that many kept apart.
+            int(Int64(column.hashes?.count ?? (column.keptApart == nil ? -1 : -2)))
+            if let apart = column.keptApart, column.hashes == nil { int(Int64(apart)) }
             for h in column.hashes ?? [] { int(Int64(bitPattern: h)) }
         }
         int(Int64(sample.count))
@@ -216,19 +263,17 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         for _ in 0..<count {
             guard let nonNull = int(), let minimum = value(), let maximum = value(), let n = int() else { return nil }
             var hashes: [UInt64]?
+            var keptApart: Int?
             if n >= 0 {
                 guard i + 8 * Int(n) <= bytes.count else { return nil }
-                let start = i
-                hashes = [UInt64](unsafeUninitializedCapacity: Int(n)) { out, count in
-                    for k in 0..<Int(n) {
-                        out[k] = UInt64(
-                            littleEndian: bytes.loadUnaligned(fromByteOffset: start + 8 * k, as: UInt64.self))
-                    }
-                    count = Int(n)
-                }
+                hashes = Self.hashes(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + 8 * Int(n))]))
                 i += 8 * Int(n)
+            } else if n == -2 {
+                guard let apart = int(), apart >= 0 else { return nil }
+                keptApart = Int(apart)
             }
-            columns.append(Column(nonNull: Int(nonNull), minimum: minimum, maximum: maximum, hashes: hashes))
+            columns.append(
+                Column(nonNull: Int(nonNull), minimum: minimum, maximum: maximum, hashes: hashes, keptApart: keptApart))
         }
         guard let sampleRows = int(), let width = int(), sampleRows >= 0, width >= 0 else { return nil }
         var sample: [[SQLValue]] = []
@@ -246,11 +291,30 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         self.sample = sample
     }
 
+    /// Hashes stored eight little-endian bytes each (a slice, or an entry's list).
+    static func hashes(_ bytes: UnsafeRawBufferPointer) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: bytes.count / 8) { out, count in
+            for k in 0..<(bytes.count / 8) {
+                out[k] = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self))
+            }
+            count = bytes.count / 8
+        }
+    }
+
     init(rows: Int, columns: [Column], sample: [[SQLValue]]) {
         self.rows = rows
         self.columns = columns
         self.sample = sample
     }
+}
+
+/// The hashes of one column of a partition's entry whose top four bits are `slice`, stored apart from the entry.
+public struct CatalogHashSlice: Sendable, Equatable {
+    /// The column's place among the entry's counted columns.
+    public var column: Int
+    public var slice: Int
+    /// Sorted hashes, eight little-endian bytes each.
+    public var bytes: [UInt8]
 }
 
 extension SQLValue {

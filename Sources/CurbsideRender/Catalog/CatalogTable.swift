@@ -40,10 +40,16 @@ public struct CatalogSource: Sendable, Hashable {
     public var uniqueColumns: Set<String>
     /// The partitions whose rows together are `rows`, when the table's statistics can be kept per partition.
     public var partitions: [CatalogPartition]?
+    /// Another table whose partitions hold this one's rows, partition for partition, its columns of the same names
+    /// the same values: `bronze_row_json` and `bronze_rows` are two views of the pages' rows. When both are
+    /// read together (``CatalogReader/tables(_:csvs:limit:runners:)``), the columns they share are counted in that
+    /// table only and their figures taken from it; alone, this table counts them itself.
+    public var sameRows: String?
 
     public init(
         table: String, layer: CatalogLayer, rows: String? = nil, loadColumns: Set<String> = [],
-        opaqueColumns: Set<String> = [], uniqueColumns: Set<String> = [], partitions: [CatalogPartition]? = nil
+        opaqueColumns: Set<String> = [], uniqueColumns: Set<String> = [], partitions: [CatalogPartition]? = nil,
+        sameRows: String? = nil
     ) {
         self.table = table
         self.layer = layer
@@ -52,6 +58,7 @@ public struct CatalogSource: Sendable, Hashable {
         self.opaqueColumns = opaqueColumns
         self.uniqueColumns = uniqueColumns
         self.partitions = partitions
+        self.sameRows = sameRows
     }
 
     /// `'text'`: a string literal for SQLite.

@@ -51,18 +51,22 @@ enum HashLists {
     /// and the runs go into a small table (open addressing, in the processor's cache), cleared for the next range.
     /// Merging the lists through a heap of their next hashes cost 20–30 ns a hash in unpredictable branches (a 5M-row
     /// render's largest single cost); a table costs a few.
-    static func distinctCount(_ lists: [[UInt64]]) -> Int {
+    /// - Parameter sharedBits: how many top bits every hash of every list shares (the lists of one slice of the
+    ///   hash space): the ranges cut that slice only.
+    static func distinctCount(_ lists: [[UInt64]], sharedBits: Int = 0) -> Int {
         let lists = lists.filter { !$0.isEmpty }
         guard lists.count > 1 else { return lists.first?.count ?? 0 }
         let total = lists.reduce(0) { $0 + $1.count }
-        // 2^rangeBits ranges of the hash space, about 4,096 hashes to a range.
+        // 2^rangeBits ranges of the hash space (or of the slice), about 4,096 hashes to a range.
         let rangeBits = min(24, max(0, (Int.bitWidth - (total / 4_096).leadingZeroBitCount)))
+        let fixed = sharedBits + rangeBits
+        let base: UInt64 = sharedBits == 0 ? 0 : (lists[0][0] >> (64 - sharedBits)) << (64 - sharedBits)
         var table = HashSet(bits: 13)
         var next = [Int](repeating: 0, count: lists.count)
         var count = 0
         for range in 0..<(1 << rangeBits) {
-            // The range's last hash: ranges split the space by its top `rangeBits` bits.
-            let last: UInt64 = rangeBits == 0 ? .max : (UInt64(range) << (64 - rangeBits)) | (.max >> rangeBits)
+            // The range's last hash: ranges split the space by the `rangeBits` bits after the shared ones.
+            let last: UInt64 = fixed == 0 ? .max : base | (UInt64(range) << (64 - fixed)) | (.max >> fixed)
             table.clear()
             for (k, list) in lists.enumerated() {
                 next[k] = list.withUnsafeBufferPointer { table.insert(from: $0, at: next[k], through: last) }
@@ -70,6 +74,21 @@ enum HashLists {
             count += table.count
         }
         return count
+    }
+
+    /// The hashes of a sorted list whose top `bits` bits are `slice`.
+    static func slice(_ list: [UInt64], _ slice: Int, bits: Int) -> ArraySlice<UInt64> {
+        func start(_ s: Int) -> Int {
+            guard s < 1 << bits else { return list.count }
+            let first = UInt64(s) << (64 - bits)
+            var (low, high) = (0, list.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if list[middle] < first { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return list[start(slice)..<start(slice + 1)]
     }
 }
 

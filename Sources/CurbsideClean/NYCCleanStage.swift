@@ -41,26 +41,26 @@ public struct NYCCleanStage: Sendable {
             .filter { $0.state == .complete && (everything || $0.cleanedGeneration != $0.generation) }
             .sorted { $0.key < $1.key }
             .filter { Day(iso: $0.key.rawValue) != nil }
-        var load = try warehouse.write { db in
+        let loading = try warehouse.write { db in
             try SilverLoad.restoreIndexes(db)
             return try SilverLoad.begin(partitions, db: db)
         }
         do {
-            try Heap.keepingFreedBuffers { try clean(partitions, report: &report, load: &load) }
-            if let load {
-                try finish(load)
+            try Heap.keepingFreedBuffers { try clean(partitions, report: &report, loading: loading) }
+            if loading {
+                try warehouse.write { db in try SilverLoad.restoreIndexes(db) }
                 report.loadedWhole = true
             }
             try warehouse.read { db in try report.countOutcomes(of: partitions, db: db) }
         } catch {
-            if load != nil { try? warehouse.write { db in try SilverLoad.restoreIndexes(db) } }
+            if loading { try? warehouse.write { db in try SilverLoad.restoreIndexes(db) } }
             throw error
         }
         return report
     }
 
     /// Cleans each partition on another thread while the one before is written.
-    private func clean(_ partitions: [PartitionState], report: inout CleanReport, load: inout SilverLoad?) throws {
+    private func clean(_ partitions: [PartitionState], report: inout CleanReport, loading: Bool) throws {
         // Bronze is read on a connection of its own, so the next day's pages come in while this one is written
         // (bronze does not change during a clean; an in-memory warehouse has only the one connection).
         let bronze = warehouse.path == ":memory:" ? warehouse : try Warehouse(path: warehouse.path, pageCacheMiB: 8)
@@ -70,26 +70,9 @@ public struct NYCCleanStage: Sendable {
             let cleaned = try cleaning.wait()
             next = index + 1 < partitions.count ? cleanInBackground(partitions[index + 1], from: bronze) : nil
             try warehouse.write { db in
-                try store(cleaned, partition: partition, db: db, report: &report, load: &load)
+                try store(cleaned, partition: partition, db: db, report: &report, loading: loading)
             }
             report.partitions += 1
-        }
-    }
-
-    /// Builds silver's indexes after a load, then writes the rows it set aside, each day in its own transaction,
-    /// and marks those days clean.
-    private func finish(_ load: SilverLoad) throws {
-        try warehouse.write { db in try SilverLoad.restoreIndexes(db) }
-        for (partition, rows) in load.setAside {
-            try warehouse.write { db in
-                let key = partition.key.rawValue
-                let writer = try SilverWriter(db: db, dataset: partition.dataset.rawValue, partition: key)
-                let keptOut = Set(try writer.insert(rows))
-                var totals = NYCPartitionTotals()
-                for k in 0..<rows.count where !keptOut.contains(k) { totals.add(rows, k) }
-                try totals.add(to: key, db: db)
-                try Self.markCleaned(partition, db: db)
-            }
         }
     }
 
@@ -114,11 +97,11 @@ public struct NYCCleanStage: Sendable {
 
     private func store(
         _ cleaned: CleanedNYCPartition, partition: PartitionState, db: Database, report: inout CleanReport,
-        load: inout SilverLoad?
+        loading: Bool
     ) throws {
         let dataset = partition.dataset.rawValue
         let key = partition.key.rawValue
-        if load == nil {
+        if !loading {
             try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE partition_key = ?", arguments: [key])
         }
         try db.execute(
@@ -126,7 +109,7 @@ public struct NYCCleanStage: Sendable {
         try db.execute(
             sql: "DELETE FROM superseded WHERE dataset = ? AND partition_key = ?", arguments: [dataset, key])
         try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: key, db: db)
-        let writer = try SilverWriter(db: db, dataset: dataset, partition: key, loading: load != nil)
+        let writer = try SilverWriter(db: db, dataset: dataset, partition: key, loading: loading)
         report.bronzeRows += cleaned.bronzeRows
         for (rowID, recordID, reason) in cleaned.quarantined {
             try writer.quarantine(rowID, recordID: recordID, reason: reason)
@@ -135,12 +118,12 @@ public struct NYCCleanStage: Sendable {
         for (rowID, by, reason) in cleaned.superseded { try writer.supersede(rowID, by: by, reason: reason) }
         // The totals of every row cleaned, less those that do not go into silver after all.
         var totals = cleaned.totals
-        // During a load, rows whose summons it has seen wait for the indexes (``finish``); the day is clean after them.
-        if let setAside = load?.setAside(cleaned.silver, partition: partition) {
-            try writer.load(cleaned.silver, skipping: setAside)
-            for k in setAside { totals.add(cleaned.silver, k, sign: -1) }
+        // During a load every row goes in: copies of a summons another day holds are settled when the unique index
+        // is built (``SilverLoad/restoreIndexes(_:)``), their totals taken out then.
+        if loading {
+            try writer.load(cleaned.silver)
             try totals.store(partition: key, db: db)
-            if setAside.isEmpty { try Self.markCleaned(partition, db: db) }
+            try Self.markCleaned(partition, db: db)
             return
         }
         for k in try writer.insert(cleaned.silver) { totals.add(cleaned.silver, k, sign: -1) }

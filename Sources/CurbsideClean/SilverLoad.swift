@@ -9,27 +9,24 @@ import GRDB
 /// sequences took 6.3 s into the table and both indexes, 2.1 s into the table and the partition index and 1.1 s for
 /// the sort after (one run of numbers, the one order a B-tree grows for free: 2.2 s against 2.7 s).
 ///
-/// Without the unique index nothing stops a summons from going in twice, so the load remembers a 32-bit fingerprint
-/// of every summons it writes, and sets aside each row whose fingerprint it has seen (a later copy of a summons from
-/// another day, or, about once in 4 billion per row already loaded, a different summons with the same fingerprint).
-/// Once the indexes are back, the rows set aside are written the usual way, which settles which copy stays.
+/// Without the unique index nothing stops a summons from going in twice (a copy of it on another day), and nothing
+/// is kept in memory to notice: every day's rows go in whole and the day is marked clean. Building the index then
+/// finds any summons silver holds twice; only then are the copies settled (``settleRepeatedSummons(_:)``), in the
+/// order they were loaded, as one day after another would have settled them. Until session 11 the load kept a
+/// 32-bit fingerprint of every summons to set later copies aside as they came: 4 bytes a row (32 MB at 5M rows),
+/// for copies that are rare (a synthetic 5M-row load has none).
 ///
 /// A load that stops half way loses nothing: it resets every day it will clean, in the transaction that empties
-/// silver, so the next clean does them again; a day with rows set aside is marked clean only after they are written;
-/// and the next clean puts back indexes that are missing before it writes.
-struct SilverLoad {
+/// silver, so the next clean does the days it did not reach; and whatever clean comes next puts back an index that
+/// is missing, settling the copies of the days loaded, before it writes.
+enum SilverLoad {
     static let indexes = [
         "silver_nyc_by_summons": "CREATE UNIQUE INDEX silver_nyc_by_summons ON silver_nyc_violations(summons_number)",
         "silver_nyc_by_partition": "CREATE INDEX silver_nyc_by_partition ON silver_nyc_violations(partition_key)",
     ]
 
-    private var seen: FingerprintSet
-    /// Rows an earlier row's fingerprint kept out, by partition in the order they were loaded.
-    private(set) var setAside: [(partition: PartitionState, rows: SilverRows)] = []
-
-    private init(rows: Int) { seen = FingerprintSet(expected: rows) }
-
-    /// Builds silver's indexes when they are missing: after a load, or a load that stopped half way.
+    /// Builds silver's indexes when they are missing: after a load, or a load that stopped half way. When the unique
+    /// index meets a summons twice, the copies are settled and the index built again.
     ///
     /// The sort runs on a 4 MiB page cache with a thread per core: SQLite's sorter then sorts runs of 4 MiB on the
     /// other threads and merges them, instead of sorting all keys in one list on one thread. The unique index of 1M
@@ -44,14 +41,60 @@ struct SilverLoad {
         try db.execute(sql: "PRAGMA cache_size = -4096")
         try db.execute(sql: "PRAGMA threads = \(ProcessInfo.processInfo.activeProcessorCount)")
         defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = \(cache)") }
-        for sql in missing { try db.execute(sql: sql) }
+        for sql in missing {
+            do {
+                try db.execute(sql: sql)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                try settleRepeatedSummons(db)
+                try db.execute(sql: sql)
+            }
+        }
+    }
+
+    /// Settles every summons silver holds more than once, copy by copy in the order they were written (rowid: day
+    /// after day, and a day's rows in their order), as writing them one day at a time does (``SilverWriter``): the
+    /// copy from the later fetch (the higher bronze row id) stays; the other leaves silver and its day's totals, and
+    /// is recorded as superseded by it.
+    static func settleRepeatedSummons(_ db: Database) throws {
+        let dataset = DatasetID.nycViolations.rawValue
+        let copies = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rowid AS position, summons_number, bronze_row_id, partition_key,
+                    \(NYCPartitionTotals.Entry.columns)
+                FROM silver_nyc_violations
+                WHERE summons_number IN (
+                    SELECT summons_number FROM silver_nyc_violations GROUP BY summons_number HAVING count(*) > 1)
+                ORDER BY summons_number, rowid
+                """)
+        var holder: Row?
+        for copy in copies {
+            guard let held = holder, held["summons_number"] as String == copy["summons_number"] as String else {
+                holder = copy
+                continue
+            }
+            let heldID: Int64 = held["bronze_row_id"]
+            let copyID: Int64 = copy["bronze_row_id"]
+            let (loser, winner) = heldID > copyID ? (copy, held) : (held, copy)
+            let partition: String = loser["partition_key"]
+            try db.execute(
+                sql: "DELETE FROM silver_nyc_violations WHERE rowid = ?", arguments: [loser["position"] as Int64])
+            try NYCPartitionTotals.remove(.init(loser), from: partition, db: db)
+            try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: partition, db: db)
+            try Outcomes.supersede(
+                db, dataset: dataset, partition: partition, rowID: loser["bronze_row_id"],
+                by: winner["bronze_row_id"],
+                reason: "a later copy of the same summons in \(winner["partition_key"] as String)")
+            holder = winner
+        }
     }
 
     /// Starts a load when the partitions to clean are every partition silver holds rows of: empties silver, resets
     /// the partitions (so a load cut short is done again), forgets their totals and catalog statistics, and drops
-    /// silver's indexes. Otherwise leaves everything as it was and returns nil.
-    static func begin(_ partitions: [PartitionState], db: Database) throws -> SilverLoad? {
-        guard let dataset = partitions.first?.dataset.rawValue else { return nil }
+    /// silver's unique index. Otherwise leaves everything as it was.
+    /// - Returns: whether the load started.
+    static func begin(_ partitions: [PartitionState], db: Database) throws -> Bool {
+        guard let dataset = partitions.first?.dataset.rawValue else { return false }
         let keys = partitions.keysJSON
         // The day totals first: a few rows a day, where silver's partition index has a row per violation.
         for table in ["nyc_partition_totals", "silver_nyc_violations"] {
@@ -60,7 +103,7 @@ struct SilverLoad {
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM \(table) WHERE partition_key NOT IN (SELECT value FROM json_each(?)))
                     """, arguments: [keys])
-            if others == true { return nil }
+            if others == true { return false }
         }
         try db.execute(
             sql: """
@@ -76,65 +119,7 @@ struct SilverLoad {
         }
         // The partition index stays: days load in order, so its entries only ever go on at its end.
         try db.execute(sql: "DROP INDEX IF EXISTS silver_nyc_by_summons")
-        return SilverLoad(rows: partitions.reduce(0) { $0 + $1.rows })
-    }
-
-    /// The positions in `rows` of those to set aside, remembering the others' summons.
-    mutating func setAside(_ rows: SilverRows, partition: PartitionState) -> [Int] {
-        var positions: [Int] = []
-        rows.texts.withUnsafeBufferPointer { texts in
-            for k in 0..<rows.count where !seen.insert(Self.fingerprint(rows.slice(rows[k].summons, of: texts))) {
-                positions.append(k)
-            }
-        }
-        if !positions.isEmpty { setAside.append((partition, rows.subset(positions))) }
-        return positions
-    }
-
-    /// FNV-1a of the summons' bytes, folded to 32 bits: the same in every run, so a load is repeatable.
-    static func fingerprint(_ summons: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in summons {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
-        }
-        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
-    }
-}
-
-/// 32-bit fingerprints in a table of their own (open addressing, linear probing, at most three quarters full): a `Set`
-/// hashed each one again through SipHash, 2% of a million-row clean. 4 bytes a slot: 32 MB for 5M rows.
-struct FingerprintSet {
-    private var slots: [UInt32]
-    private var count = 0
-
-    init(expected: Int) {
-        var size = 1_024
-        while size * 3 < expected * 4 { size *= 2 }
-        slots = [UInt32](repeating: 0, count: size)
-    }
-
-    /// Adds `fingerprint`. 0 marks an empty slot, so 0 is kept as 1: the two are one fingerprint.
-    /// - Returns: whether it was new.
-    mutating func insert(_ fingerprint: UInt32) -> Bool {
-        if count * 4 >= slots.count * 3 { grow() }
-        let value = max(fingerprint, 1)
-        let mask = slots.count - 1
-        var slot = Int(value) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == value { return false }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = value
-        count += 1
         return true
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt32](repeating: 0, count: old.count * 2)
-        count = 0
-        for value in old where value != 0 { _ = insert(value) }
     }
 }
 

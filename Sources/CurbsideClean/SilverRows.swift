@@ -93,29 +93,6 @@ struct SilverRows: Sendable {
         text.isNull ? nil : withBytes(text) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The rows at `positions`, with their texts, in a set of their own.
-    func subset(_ positions: [Int]) -> SilverRows {
-        var out = SilverRows(day: day, capacity: positions.count)
-        texts.withUnsafeBufferPointer { buffer in
-            func copy(_ text: Text) -> Text { text.isNull ? .null : out.append(text: slice(text, of: buffer)) }
-            for position in positions {
-                var row = rows[position]
-                row.summons = copy(row.summons)
-                row.violation = copy(row.violation)
-                row.status = copy(row.status)
-                row.judgment = copy(row.judgment)
-                row.plate = copy(row.plate)
-                row.state = copy(row.state)
-                row.licenseType = copy(row.licenseType)
-                row.county = copy(row.county)
-                row.precinct = copy(row.precinct)
-                row.agency = copy(row.agency)
-                out.append(row)
-            }
-        }
-        return out
-    }
-
     /// The row at `position` as values.
     func violation(_ position: Int) -> NYCViolation {
         let r = rows[position]

@@ -103,16 +103,13 @@ struct SilverWriter {
         return kept
     }
 
-    /// Inserts the rows but those at `skipped` (in increasing order), `batchRows` at a time, during a ``SilverLoad``.
-    func load(_ rows: SilverRows, skipping skipped: [Int]) throws {
+    /// Inserts every row, `batchRows` at a time, during a ``SilverLoad``.
+    func load(_ rows: SilverRows) throws {
         var start = 0
-        for end in skipped + [rows.count] {
-            while start < end {
-                let count = min(Self.batchRows, end - start)
-                _ = try write(rows, from: start, count: count)
-                start += count
-            }
-            start = end + 1
+        while start < rows.count {
+            let count = min(Self.batchRows, rows.count - start)
+            _ = try write(rows, from: start, count: count)
+            start += count
         }
     }
 

@@ -166,6 +166,10 @@ struct WarehouseCatalogCache: CatalogStatisticsCache {
             dataset: partition.dataset, partition: partition.key, rows: partition.rows, signature: signature)
     }
 
+    func keptApart(table: String, partition: CatalogPartition) throws -> [Int: Int] {
+        try reader.catalogHashesKeptApart(table: table, dataset: partition.dataset, partition: partition.key)
+    }
+
     func slice<T>(
         table: String, parts: [(partition: CatalogPartition, column: Int)], slice: Int,
         _ decode: (UnsafeRawBufferPointer) -> T

@@ -79,6 +79,19 @@ extension Warehouse {
         }
     }
 
+    /// How many hashes a partition's statistics keep apart for each column (by its place in the entry).
+    public func catalogHashesKeptApart(table: String, dataset: String, partition: String) throws -> [Int: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT column_index, sum(length(hashes)) / 8 FROM catalog_partition_hashes
+                    WHERE table_name = ? AND dataset = ? AND partition_key = ? GROUP BY column_index
+                    """, arguments: [table, dataset, partition])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int, $0[1] as Int) })
+        }
+    }
+
     /// One slice of the hashes kept apart from the statistics of each of `parts` (a partition and the column's place
     /// in its entry), each read by `decode` in place, in one read; a part with no hash in the slice gives none.
     public func catalogHashes<T>(

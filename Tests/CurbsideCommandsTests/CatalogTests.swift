@@ -379,6 +379,16 @@ struct CatalogTests {
             let slices = try warehouse.run(
                 "SELECT count(*) FROM catalog_partition_hashes WHERE table_name = 'bronze_rows'")
             #expect(CatalogReader.int(slices.rows[0][0]) > 16, "\(label): \(slices.rows)")
+            // A slice deleted by hand (the longest: record ids no other partition holds): its partition is counted
+            // again, not merged short.
+            _ = try warehouse.write { db in
+                try db.execute(
+                    sql: """
+                        DELETE FROM catalog_partition_hashes WHERE rowid = (SELECT rowid FROM catalog_partition_hashes
+                            WHERE table_name = 'bronze_rows' ORDER BY length(hashes) DESC, rowid LIMIT 1)
+                        """)
+            }
+            #expect(try apart.tables(sources, csvs: [], limit: 0, runners: [warehouse]).tables == alone)
             // Entries with hashes kept apart, merged by a reader that would keep fewer apart.
             #expect(try cached.tables(sources, csvs: [], limit: 0, runners: [warehouse]).tables == alone)
         }

@@ -292,16 +292,20 @@ public struct CatalogReader: Sendable {
             summary: summary)
     }
 
-    /// One partition's statistics, from the cache when it has them.
+    /// One partition's statistics, from the cache when it has them (and every hash they keep apart).
     private func statistics(
         of partition: CatalogPartition, _ source: CatalogSource, _ plan: Plan
     ) throws -> CatalogPartitionStatistics {
-        if let stats = try cache?.statistics(
-            table: source.table, partition: partition, signature: plan.signature,
-            CatalogPartitionStatistics.init(encoded:)),
+        if let cache,
+            let stats = try cache.statistics(
+                table: source.table, partition: partition, signature: plan.signature,
+                CatalogPartitionStatistics.init(encoded:)),
             stats.columns.count == plan.counted.count(where: { $0 })
         {
-            return stats
+            let apart = stats.columns.enumerated().compactMap { k, column in column.keptApart.map { (k, $0) } }
+            if apart.isEmpty { return stats }
+            let kept = try cache.keptApart(table: source.table, partition: partition)
+            if apart.allSatisfy({ kept[$0.0] == $0.1 }) { return stats }
         }
         let stats = try count(partition, source, plan, with: runner)
         let (entry, slices) = stats.encoded(keepingApart: keptInEntry)

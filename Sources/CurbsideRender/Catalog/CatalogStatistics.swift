@@ -43,6 +43,9 @@ public protocol CatalogStatisticsCache: Sendable {
         table: String, parts: [(partition: CatalogPartition, column: Int)], slice: Int,
         _ decode: (UnsafeRawBufferPointer) -> T
     ) throws -> [T]
+    /// How many hashes the partition keeps apart for each column (by its place in the entry), so an entry whose slices
+    /// are not all there is counted again rather than merged short.
+    func keptApart(table: String, partition: CatalogPartition) throws -> [Int: Int]
     /// Whether an entry is kept, without reading it.
     func contains(table: String, partition: CatalogPartition, signature: String) throws -> Bool
     /// The same cache, its entries read through `runner` (a connection of its own) where it can: the catalog's

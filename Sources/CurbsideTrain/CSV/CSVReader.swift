@@ -179,9 +179,13 @@ struct CSVReader: ~Copyable {
         }
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         let room = buffer.count - end
-        let read = buffer.withUnsafeMutableBufferPointer { bytes in
-            Glibc.read(descriptor, bytes.baseAddress! + end, room)
-        }
+        var read: Int
+        // A signal that lands during the read interrupts it before any byte arrives: read again.
+        repeat {
+            read = buffer.withUnsafeMutableBufferPointer { bytes in
+                Glibc.read(descriptor, bytes.baseAddress! + end, room)
+            }
+        } while read < 0 && errno == EINTR
         guard read >= 0 else { throw .unreadable }
         if read == 0 {
             close(descriptor)

@@ -77,8 +77,8 @@ enum SilverLoad {
             let copyID: Int64 = copy["bronze_row_id"]
             let (loser, winner) = heldID > copyID ? (copy, held) : (held, copy)
             let partition: String = loser["partition_key"]
-            try db.execute(
-                sql: "DELETE FROM silver_nyc_violations WHERE rowid = ?", arguments: [loser["position"] as Int64])
+            try db.cachedStatement(sql: "DELETE FROM silver_nyc_violations WHERE rowid = ?")
+                .execute(arguments: [loser["position"] as Int64])
             try NYCPartitionTotals.remove(.init(loser), from: partition, db: db)
             try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: partition, db: db)
             try Outcomes.supersede(

@@ -6,8 +6,8 @@ extension Warehouse {
     /// silver, quarantine, superseded) calls this in the same transaction.
     public static func forgetCatalogStatistics(dataset: String, partition: String, db: Database) throws {
         for table in ["catalog_partition_statistics", "catalog_partition_hashes"] {
-            try db.execute(
-                sql: "DELETE FROM \(table) WHERE dataset = ? AND partition_key = ?", arguments: [dataset, partition])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE dataset = ? AND partition_key = ?")
+                .execute(arguments: [dataset, partition])
         }
     }
 

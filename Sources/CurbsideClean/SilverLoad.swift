@@ -56,13 +56,10 @@ enum SilverLoad {
     /// copy from the later fetch (the higher bronze row id) stays; the other leaves silver and its day's totals, and
     /// is recorded as superseded by it.
     static func settleRepeatedSummons(_ db: Database) throws {
-        let dataset = DatasetID.nycViolations.rawValue
         let copies = try Row.fetchAll(
             db,
             sql: """
-                SELECT rowid AS position, summons_number, bronze_row_id, partition_key,
-                    \(NYCPartitionTotals.Entry.columns)
-                FROM silver_nyc_violations
+                SELECT summons_number, \(SilverWriter.copyColumns) FROM silver_nyc_violations
                 WHERE summons_number IN (
                     SELECT summons_number FROM silver_nyc_violations GROUP BY summons_number HAVING count(*) > 1)
                 ORDER BY summons_number, rowid
@@ -76,15 +73,9 @@ enum SilverLoad {
             let heldID: Int64 = held["bronze_row_id"]
             let copyID: Int64 = copy["bronze_row_id"]
             let (loser, winner) = heldID > copyID ? (copy, held) : (held, copy)
-            let partition: String = loser["partition_key"]
-            try db.cachedStatement(sql: "DELETE FROM silver_nyc_violations WHERE rowid = ?")
-                .execute(arguments: [loser["position"] as Int64])
-            try NYCPartitionTotals.remove(.init(loser), from: partition, db: db)
-            try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: partition, db: db)
-            try Outcomes.supersede(
-                db, dataset: dataset, partition: partition, rowID: loser["bronze_row_id"],
-                by: winner["bronze_row_id"],
-                reason: "a later copy of the same summons in \(winner["partition_key"] as String)")
+            try SilverWriter.giveWay(
+                loser, to: winner["bronze_row_id"], in: winner["partition_key"],
+                dataset: DatasetID.nycViolations.rawValue, db: db)
             holder = winner
         }
     }

@@ -120,27 +120,40 @@ struct SilverWriter {
         let bronzeRowID = rows[position].bronzeRowID
         guard
             let other = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT bronze_row_id, partition_key, \(NYCPartitionTotals.Entry.columns)
-                    FROM silver_nyc_violations WHERE summons_number = ?
-                    """,
+                db, sql: "SELECT \(Self.copyColumns) FROM silver_nyc_violations WHERE summons_number = ?",
                 arguments: [summons])
         else { return false }
         let otherRowID: Int64 = other["bronze_row_id"]
         let otherPartition: String = other["partition_key"]
         if otherRowID > bronzeRowID {
-            try supersede(bronzeRowID, by: otherRowID, reason: "a later copy of the same summons in \(otherPartition)")
+            try supersede(bronzeRowID, by: otherRowID, reason: Self.laterCopy(in: otherPartition))
             return false
         }
-        try db.execute(sql: "DELETE FROM silver_nyc_violations WHERE summons_number = ?", arguments: [summons])
-        try NYCPartitionTotals.remove(.init(other), from: otherPartition, db: db)
-        try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: otherPartition, db: db)
-        try Outcomes.supersede(
-            db, dataset: dataset, partition: otherPartition, rowID: otherRowID, by: bronzeRowID,
-            reason: "a later copy of the same summons in \(partition)")
+        try Self.giveWay(other, to: bronzeRowID, in: partition, dataset: dataset, db: db)
         _ = try write(rows, from: position, count: 1)
         return true
+    }
+
+    /// What a silver row that gives way to another copy of its summons is read with (``giveWay(_:to:in:dataset:db:)``).
+    static let copyColumns = "rowid AS position, bronze_row_id, partition_key, \(NYCPartitionTotals.Entry.columns)"
+
+    /// Why a copy of a summons is superseded by the later fetch's copy in `partition`.
+    static func laterCopy(in partition: String) -> String { "a later copy of the same summons in \(partition)" }
+
+    /// A copy of a summons in silver gives way to a later fetch's copy (bronze row `winner`, in `winnerPartition`): it
+    /// leaves silver and its day's totals, its day's catalog statistics are forgotten, and it is recorded as
+    /// superseded. The statements are cached: settling copies runs them once a copy.
+    /// - Parameter copy: the row as ``copyColumns`` read it.
+    static func giveWay(_ copy: Row, to winner: Int64, in winnerPartition: String, dataset: String, db: Database) throws
+    {
+        let partition: String = copy["partition_key"]
+        try db.cachedStatement(sql: "DELETE FROM silver_nyc_violations WHERE rowid = ?")
+            .execute(arguments: [copy["position"] as Int64])
+        try NYCPartitionTotals.remove(.init(copy), from: partition, db: db)
+        try Warehouse.forgetCatalogStatistics(dataset: dataset, partition: partition, db: db)
+        try Outcomes.supersede(
+            db, dataset: dataset, partition: partition, rowID: copy["bronze_row_id"], by: winner,
+            reason: laterCopy(in: winnerPartition))
     }
 
     func quarantine(_ rowID: Int64, recordID: String?, reason: QuarantineReason) throws {

@@ -71,58 +71,57 @@ public struct CatalogReader: Sendable {
         var summaries: [CatalogColumn.Summary]
         /// Whether each column is counted here: neither a whole body nor one the same-rows table counts.
         var counted: [Bool]
+        /// Where among the sources read together the same-rows table is that counts the others (but whole bodies).
+        var figuresFrom: Int?
+
+        /// Whether column `k` is counted in the same-rows table.
+        func elsewhere(_ k: Int) -> Bool { !counted[k] && summaries[k] != .opaque }
 
         /// What a cache entry is tied to: the table's columns, how each is summarised, and those counted elsewhere.
         var signature: String {
-            declared.indices.map { k in
-                "\(declared[k].name):\(summaries[k])"
-                    + (counted[k] || summaries[k] == .opaque ? "" : ":elsewhere")
-            }.joined(separator: ",")
+            declared.indices.map { k in "\(declared[k].name):\(summaries[k])" + (elsewhere(k) ? ":elsewhere" : "") }
+                .joined(separator: ",")
         }
 
         var countedSummaries: [CatalogColumn.Summary] { summaries.indices.filter { counted[$0] }.map { summaries[$0] } }
-
-        /// Whether some column is counted in the same-rows table.
-        var countsElsewhere: Bool { summaries.indices.contains { !counted[$0] && summaries[$0] != .opaque } }
     }
 
-    /// The plan of a table whose columns `elsewhere` are counted in its same-rows table.
-    private func plan(_ source: CatalogSource, elsewhere: Set<String> = []) throws -> Plan {
+    /// The plan of a table that counts all its columns but whole bodies.
+    private func plan(_ source: CatalogSource) throws -> Plan {
         let declared = try columns(of: source.table)
         let summaries = declared.map { summary(of: $0.name, in: source) }
-        return Plan(
-            declared: declared, summaries: summaries,
-            counted: declared.indices.map { summaries[$0] != .opaque && !elsewhere.contains(declared[$0].name) })
+        return Plan(declared: declared, summaries: summaries, counted: summaries.map { $0 != .opaque })
     }
 
     /// The plan of each of `sources`: a table whose same-rows table (``CatalogSource/sameRows``) is among them leaves
     /// the columns both count, summarised alike, to that table, when both are kept per partition in the cache.
     private func plans(_ sources: [CatalogSource]) throws -> [Plan] {
-        let alone = try sources.map { try plan($0) }
-        return try sources.enumerated().map { k, source in
+        var plans = try sources.map { try plan($0) }
+        for (k, source) in sources.enumerated() {
             guard cache != nil, source.partitions != nil, let name = source.sameRows,
                 let other = sources.firstIndex(where: {
                     $0.table == name && $0.table != source.table && $0.partitions != nil && $0.sameRows == nil
                 })
-            else { return alone[k] }
-            let theirs = alone[other]
+            else { continue }
+            let theirs = plans[other]
             let counted = Dictionary(
                 uniqueKeysWithValues: theirs.declared.indices.filter { theirs.counted[$0] }.map {
                     (theirs.declared[$0].name, theirs.summaries[$0])
                 })
-            let mine = alone[k]
-            let shared = mine.declared.indices.filter {
-                mine.counted[$0] && counted[mine.declared[$0].name] == mine.summaries[$0]
+            for i in plans[k].declared.indices
+            where plans[k].counted[i] && counted[plans[k].declared[i].name] == plans[k].summaries[i] {
+                plans[k].counted[i] = false
+                plans[k].figuresFrom = other
             }
-            return try plan(source, elsewhere: Set(shared.map { mine.declared[$0].name }))
         }
+        return plans
     }
 
     /// `table` with the figures of the columns it does not count (but whole bodies) taken from `other`'s columns of
     /// the same names: its same-rows table, read over the same partitions.
     private static func figures(from other: CatalogTable, into table: CatalogTable, _ plan: Plan) -> CatalogTable {
         var table = table
-        for k in plan.declared.indices where !plan.counted[k] && plan.summaries[k] != .opaque {
+        for k in plan.declared.indices where plan.elsewhere(k) {
             guard let theirs = other.columns.first(where: { $0.name == plan.declared[k].name }) else { continue }
             table.columns[k].nulls = theirs.nulls
             table.columns[k].distinct = theirs.distinct
@@ -195,9 +194,9 @@ public struct CatalogReader: Sendable {
                     runner: runner, cache: cache?.reading(through: runner), keptInEntry: keptInEntry
                 ).table(sources[job], plan: plans[job])
             }
-            for (k, source) in sources.enumerated() where plans[k].countsElsewhere {
-                guard let other = sources.firstIndex(where: { $0.table == source.sameRows }) else { continue }
-                tables[k] = Self.figures(from: tables[other], into: tables[k], plans[k])
+            for (k, plan) in plans.enumerated() {
+                guard let other = plan.figuresFrom else { continue }
+                tables[k] = Self.figures(from: tables[other], into: tables[k], plan)
             }
             let csvs = try written?.wait() ?? downloads.map { try writer.csv($0, limit: limit) }
             return (tables, csvs)
@@ -266,7 +265,7 @@ public struct CatalogReader: Sendable {
     private func distinctCount(
         _ table: String, _ lists: [[UInt64]], _ apart: [(partition: CatalogPartition, column: Int)]
     ) throws -> Int {
-        let bits = CatalogPartitionStatistics.slices.trailingZeroBitCount
+        let bits = CatalogPartitionStatistics.sliceBits
         var count = 0
         for slice in 0..<CatalogPartitionStatistics.slices {
             let sliced =

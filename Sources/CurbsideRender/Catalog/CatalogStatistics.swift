@@ -162,9 +162,10 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
 
     static let formatVersion: UInt8 = 6
 
-    /// Slices of the hash space a column's hashes are kept apart in: hashes whose top four bits are `s` in slice `s`.
-    public static let slices = 16
-    static let sliceShift: UInt64 = 60
+    /// Slices of the hash space a column's hashes are kept apart in: hashes whose top `sliceBits` bits are `s` in
+    /// slice `s` (``HashLists/slice(_:_:bits:)``).
+    public static let slices = 1 << sliceBits
+    static let sliceBits = 4
 
     /// The entry, and the slices of each column with more than `limit` hashes, kept apart from it: the table's
     /// distinct count is then made a slice at a time, holding a sixteenth of every partition's hashes at once
@@ -174,18 +175,11 @@ public struct CatalogPartitionStatistics: Sendable, Equatable {
         var stats = self
         for (k, column) in columns.enumerated() {
             guard let hashes = column.hashes, hashes.count > limit else { continue }
-            var start = 0
-            while start < hashes.count {
-                let slice = Int(hashes[start] >> Self.sliceShift)
-                var end = start
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(8 * hashes.count / Self.slices + 64)
-                while end < hashes.count, Int(hashes[end] >> Self.sliceShift) == slice {
-                    withUnsafeBytes(of: hashes[end].littleEndian) { bytes.append(contentsOf: $0) }
-                    end += 1
-                }
+            for slice in 0..<Self.slices {
+                let part = HashLists.slice(hashes, slice, bits: Self.sliceBits)
+                guard !part.isEmpty else { continue }
+                let bytes = part.map(\.littleEndian).withUnsafeBytes { Array($0) }
                 slices.append(CatalogHashSlice(column: k, slice: slice, bytes: bytes))
-                start = end
             }
             stats.columns[k].hashes = nil
             stats.columns[k].keptApart = hashes.count

@@ -5,7 +5,7 @@ BIN = .build/$(CONFIGURATION)/curbside
 # System libraries the package links (see Package.swift's apt providers).
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libsqlite3-dev libzstd-dev
 
-.PHONY: site test deps build lint format clean
+.PHONY: site test deps build lint format clean fuzz test-tsan test-asan
 
 ## deps: install the missing Debian packages (with sudo when not root).
 deps:
@@ -26,15 +26,29 @@ site: build
 	@echo "The site is in $(CURDIR)/site: open site/index.html, or run '$(BIN) preview'."
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
 
 format:
-	$(SWIFT) format format --in-place --recursive Sources Tests
+	$(SWIFT) format format --in-place --recursive Sources Tests Fuzz
 
 ## test: lint, then every test (Swift Testing).
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## fuzz: build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 60); fails on a finding.
+fuzz: deps
+	SWIFT=$(SWIFT) scripts/fuzz.sh
+
+## test-tsan, test-asan: the whole test suite under the thread or the address sanitizer, each in its own build folder.
+SANITIZER_JOBS ?= 1
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan -j $(SANITIZER_JOBS)
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan -j $(SANITIZER_JOBS)
+	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
 clean:
-	rm -rf .build site/index.html site/versions.json site/latest site/v site/health data/*.sqlite*
+	rm -rf .build .build-fuzz .build-tsan .build-asan site/index.html site/versions.json site/latest site/v site/health data/*.sqlite*

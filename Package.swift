@@ -13,7 +13,14 @@ let package = Package(
     name: "curbside",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "curbside", targets: ["curbside"])
+        .executable(name: "curbside", targets: ["curbside"]),
+        // The parsers' modules, for the fuzz targets in Fuzz/ (a package of their own, built with libFuzzer).
+        .library(
+            name: "CurbsideParsers",
+            targets: [
+                "CurbsideModel", "CurbsideIngest", "CurbsideClean", "CurbsideSimulator", "CurbsideRender",
+                "CurbsideTrain",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

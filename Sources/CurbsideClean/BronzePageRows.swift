@@ -5,12 +5,21 @@ import GRDB
 
 /// A bronze page as stored: what cleaning needs to cut its rows, copied out of the warehouse so it can be read on
 /// another thread.
-struct StoredBronzePage: Sendable {
-    var id: Int64
-    var generation: Int
-    var body: Data
-    var bodyEncoding: String
-    var rowOffsets: String
+public struct StoredBronzePage: Sendable {
+    public var id: Int64
+    public var generation: Int
+    public var body: Data
+    public var bodyEncoding: String
+    public var rowOffsets: String
+
+    /// A page from its stored columns.
+    public init(id: Int64, generation: Int, body: Data, bodyEncoding: String, rowOffsets: String) {
+        self.id = id
+        self.generation = generation
+        self.body = body
+        self.bodyEncoding = bodyEncoding
+        self.rowOffsets = rowOffsets
+    }
 
     /// - Parameter row: a `bronze_pages` row selected with its `id`, `generation`, `body`, `body_encoding` and
     ///   `row_offsets`.
@@ -24,7 +33,7 @@ struct StoredBronzePage: Sendable {
 }
 
 /// A bronze page's body and rows, as both cleaners read them.
-enum BronzePageRows {
+public enum BronzePageRows {
     /// The body and rows of `page`, a `bronze_pages` row selected with its `id`, `body`, `body_encoding` and
     /// `row_offsets`.
     /// - Throws: `BronzePageError` naming the page when its body or offsets are unreadable or point outside it.
@@ -34,7 +43,7 @@ enum BronzePageRows {
 
     /// The body and rows of a stored page.
     /// - Throws: `BronzePageError` naming the page when its body or offsets are unreadable or point outside it.
-    static func read(_ page: StoredBronzePage) throws -> (body: [UInt8], rows: [BronzeRowOffsets.Row]) {
+    public static func read(_ page: StoredBronzePage) throws -> (body: [UInt8], rows: [BronzeRowOffsets.Row]) {
         let body: [UInt8]
         let rows: [BronzeRowOffsets.Row]
         do {

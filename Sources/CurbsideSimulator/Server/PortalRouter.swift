@@ -3,11 +3,12 @@ import NIOCore
 /// Answers one request the way a Socrata portal would, without any I/O: the simulator's pure core.
 ///
 /// Routes: `GET /resource/<id>.json` (rows, with SoQL parameters) and `GET /api/views/<id>.json`
-/// (metadata). `HEAD` is answered like `GET` by the server, minus the body.
-struct PortalRouter: Sendable {
+/// (metadata). `HEAD` is answered like `GET` by the server, minus the body. Public so that a caller can drive it
+/// without a socket (the fuzz targets do).
+public struct PortalRouter: Sendable {
     let datasets: [String: SimulatedDataset]
 
-    init(datasets: [SimulatedDataset]) {
+    public init(datasets: [SimulatedDataset]) {
         self.datasets = Dictionary(datasets.map { ($0.id, $0) }) { first, _ in first }
     }
 
@@ -19,7 +20,7 @@ struct PortalRouter: Sendable {
     }
 
     /// The response to `method` on `target` (path and query, still percent-encoded).
-    func response(method: String, target: String) -> SimulatedResponse {
+    public func response(method: String, target: String) -> SimulatedResponse {
         guard method == "GET" || method == "HEAD" else {
             return .error(405, code: "method_not_allowed", message: "The portal simulator only answers GET and HEAD")
         }

@@ -1,9 +1,9 @@
 import NIOCore
 
 /// What the simulator answers to one request: status, headers in order, and the whole body.
-struct SimulatedResponse: Sendable {
-    var status: Int
-    var headers: [(name: String, value: String)]
+public struct SimulatedResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
     var body: ByteBuffer
 
     /// A JSON body made by the simulator itself.
@@ -23,12 +23,12 @@ struct SimulatedResponse: Sendable {
     }
 
     /// The value of the first header called `name`, in any case.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The body as text, for tests and diagnostics.
-    var bodyText: String {
+    public var bodyText: String {
         String(buffer: body)
     }
 }

@@ -88,8 +88,11 @@ public enum BronzeRowOffsets {
                 recordID = nil
             }
             try scanner.expectByte(UInt8(ascii: "]"))
-            rows.append(
-                Row(id: rowID(page: page, index: rows.count), recordID: recordID, range: start..<(start + length)))
+            let (end, overflow) = start.addingReportingOverflow(length)
+            guard !overflow else {
+                throw JSONSyntaxError(offset: scanner.i, problem: "a row in row offsets ends past any body")
+            }
+            rows.append(Row(id: rowID(page: page, index: rows.count), recordID: recordID, range: start..<end))
             if scanner.at(UInt8(ascii: "]")) { return rows }
             try scanner.expectByte(UInt8(ascii: ","))
         }
@@ -111,12 +114,17 @@ extension JSONScanner {
         for byte in word.utf8 { try expectByte(byte) }
     }
 
-    /// A non-negative whole number.
+    /// A non-negative whole number that fits in an `Int`.
     fileprivate mutating func readDigits() throws -> Int {
         var value = 0
         let start = i
         while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
-            value = value * 10 + Int(bytes[i] - 0x30)
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = tens.addingReportingOverflow(Int(bytes[i] - 0x30))
+            guard !overflow, !carry else {
+                throw JSONSyntaxError(offset: start, problem: "a number too large in row offsets")
+            }
+            value = next
             i += 1
         }
         guard i > start else { throw JSONSyntaxError(offset: i, problem: "expected a number in row offsets") }

@@ -23,6 +23,24 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try BronzeRowOffsets.decode("[[1,2]]", page: 1) }
     }
 
+    /// Found by fuzzing: a number past `Int.max` in a page's offsets (a warehouse changed outside Curbside) trapped
+    /// on overflow instead of failing to read.
+    @Test(
+        "offsets whose numbers do not fit an Int, or whose row would end past Int.max, do not read",
+        arguments: [
+            (#"[[0,5,null],[666666666666666666666666666666666666666666666666666666666666,90,"x"]]"#, 13, "too large"),
+            (#"[[1,9223372036854775808,null]]"#, 4, "too large"),
+            (#"[[9223372036854775807,1,null]]"#, 29, "ends past any body"),
+        ])
+    func numbersTooLarge(text: String, offset: Int, problem: String) {
+        #expect {
+            try BronzeRowOffsets.decode(text, page: 1)
+        } throws: { error in
+            let error = error as? JSONSyntaxError
+            return error?.offset == offset && error?.problem.contains(problem) == true
+        }
+    }
+
     @Test("the bronze_rows view agrees with the stored pages, and SQLite reads the same offsets")
     func viewMatchesPages() throws {
         let w = try Warehouse(path: ":memory:")

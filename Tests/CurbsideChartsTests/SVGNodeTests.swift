@@ -31,6 +31,8 @@ struct SVGNodeTests {
             (0.0, "0"), (-0.0, "0"), (-0.001, "0"), (1.0, "1"), (12.5, "12.5"), (3.14159, "3.14"),
             (-2.345, "-2.35"), (100.0 / 3.0, "33.33"), (1_234_567.891, "1234567.89"), (Double.nan, "0"),
             (Double.infinity, "0"), (0.005, "0.01"),
+            // Found by fuzzing: a value past Int64 trapped converting to it.
+            (9.5e15, "9500000000000000"), (-9.2e18, "-9200000000000000000"), (1e19, "1e+19"), (-1e308, "-1e+308"),
         ])
     func numbers(value: Double, expected: String) {
         #expect(SVGNumber.format(value) == expected)

@@ -29,6 +29,8 @@ struct ValueFormatTests {
             (.date, .text("soon"), "soon"),
             (.text, .text("<b>"), "<b>"),
             (.text, .integer(7), "7"),
+            (.money, .real(1e308), "$1e+308"),
+            (.integer, .real(-1e19), "-1e+19"),
             (.money, .null, "—"),
             (.text, .null, "—"),
         ])

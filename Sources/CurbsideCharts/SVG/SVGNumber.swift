@@ -9,7 +9,10 @@ public enum SVGNumber {
         let places = max(0, min(6, decimals))
         let scale = pow10(places)
         let scaled = (abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e15 else { return String(Int64(value.rounded())) }
+        guard scaled < 9.0e15 else {
+            // Past Int64 (a page's query can sum to 1e308), the shortest text that reads back, as SVG allows.
+            return Int64(exactly: value.rounded()).map { String($0) } ?? value.rounded().description
+        }
         let units = Int64(scaled)
         if units == 0 { return "0" }
         let whole = units / scale

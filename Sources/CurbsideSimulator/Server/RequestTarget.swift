@@ -4,13 +4,15 @@ struct RequestTarget: Equatable, Sendable {
     var path: String
     var parameters: [(name: String, value: String)]
 
+    /// Split at the bytes `?`, `&` and `=`, not at characters: a combining mark after a `?` makes one character of
+    /// the two, and the query would be read as part of the path.
     init(_ target: String) {
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = target.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1, omittingEmptySubsequences: false)
         path = Self.decode(parts[0], plusIsSpace: false)
         parameters = []
         guard parts.count == 2 else { return }
-        for pair in parts[1].split(separator: "&") {
-            let halves = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        for pair in parts[1].split(separator: UInt8(ascii: "&")) {
+            let halves = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decode(halves[0], plusIsSpace: true)
             parameters.append((name, halves.count == 2 ? Self.decode(halves[1], plusIsSpace: true) : ""))
         }
@@ -20,11 +22,11 @@ struct RequestTarget: Equatable, Sendable {
         a.path == b.path && a.parameters.elementsEqual(b.parameters) { $0 == $1 }
     }
 
-    /// Percent-decodes `text`; a `%` not followed by two hex digits stays as it is.
-    static func decode(_ text: Substring, plusIsSpace: Bool) -> String {
+    /// Percent-decodes `text`'s bytes; a `%` not followed by two hex digits stays as it is.
+    static func decode(_ text: Substring.UTF8View, plusIsSpace: Bool) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        let utf8 = Array(text.utf8)
+        bytes.reserveCapacity(text.count)
+        let utf8 = Array(text)
         var i = 0
         while i < utf8.count {
             let byte = utf8[i]

@@ -35,13 +35,18 @@ public struct ChicagoCleanStage: Sendable {
     public var asOf: Day
     /// The ingest window: the median that fills missing coordinates is taken over its crashes.
     public var window: Range<Day>
+    /// The longest text value a row may hold (``RowScreen``).
+    public var maxTextBytes = RowScreen.defaultMaxTextBytes
 
     static let datasets: [DatasetID] = [.chicagoCrashes, .chicagoVehicles, .chicagoPeople]
 
-    public init(warehouse: Warehouse, asOf: Day, window: Range<Day>) {
+    public init(
+        warehouse: Warehouse, asOf: Day, window: Range<Day>, maxTextBytes: Int = RowScreen.defaultMaxTextBytes
+    ) {
         self.warehouse = warehouse
         self.asOf = asOf
         self.window = window
+        self.maxTextBytes = maxTextBytes
     }
 
     public func run(everything: Bool = false) throws -> ChicagoCleanReport {
@@ -74,7 +79,7 @@ public struct ChicagoCleanStage: Sendable {
         let writer = try CrashWriter(db: db)
         let kept = try LatestCopies.lookup(in: "silver_chicago_crashes", idColumn: "crash_record_id", db: db)
         try LatestCopies(dataset: .chicagoCrashes, kept: kept)
-            .read(db: db, report: &report) { json in
+            .read(db: db, report: &report, maxTextBytes: maxTextBytes) { json in
                 ChicagoCleaner.clean(try SelectedRow(json: json, names: ChicagoCleaner.columns), asOf: asOf)
                     .map { ($0.id, $0) }
             } keep: { _, crash, copy in
@@ -83,7 +88,7 @@ public struct ChicagoCleanStage: Sendable {
         let vehicles = try UnitWriter(
             dataset: .chicagoVehicles, silver: "silver_chicago_vehicles", idColumn: "crash_unit_id",
             columns: ["unit_type", "vehicle_type", "maneuver"], db: db)
-        try vehicles.read(db: db, report: &report) { json in
+        try vehicles.read(db: db, report: &report, maxTextBytes: maxTextBytes) { json in
             guard let v = ChicagoVehicle(try SelectedRow(json: json, names: ChicagoVehicle.columns)) else {
                 return .failure(.init(rule: ChicagoRule.missingUnitID, column: "crash_unit_id", value: nil))
             }
@@ -94,7 +99,7 @@ public struct ChicagoCleanStage: Sendable {
         let people = try UnitWriter(
             dataset: .chicagoPeople, silver: "silver_chicago_people", idColumn: "person_id",
             columns: ["person_type", "injury_classification", "age"], db: db)
-        try people.read(db: db, report: &report) { json in
+        try people.read(db: db, report: &report, maxTextBytes: maxTextBytes) { json in
             guard let p = ChicagoPerson(try SelectedRow(json: json, names: ChicagoPerson.columns)) else {
                 return .failure(.init(rule: ChicagoRule.missingPersonID, column: "person_id", value: nil))
             }
@@ -199,7 +204,7 @@ struct LatestCopies {
     /// an object); `keep` stores a copy in place of the one kept of its id (recorded as superseded by then). Then
     /// supersedes the rows of older fetches.
     func read<T>(
-        db: Database, report: inout ChicagoCleanReport,
+        db: Database, report: inout ChicagoCleanReport, maxTextBytes: Int,
         clean: (ArraySlice<UInt8>) throws -> Result<(String, T), QuarantineReason>,
         keep: (String, T, Copy) throws -> Void
     ) throws {
@@ -219,7 +224,10 @@ struct LatestCopies {
                 let slice = body[row.range]
                 let outcome: Result<(String, T), QuarantineReason>
                 do {
-                    outcome = try clean(slice)
+                    let screened = slice.withUnsafeBufferPointer {
+                        RowScreen.problem(in: $0, maxTextBytes: maxTextBytes)
+                    }
+                    outcome = try screened.map { .failure($0) } ?? clean(slice)
                 } catch {
                     outcome = .failure(
                         .init(
@@ -325,12 +333,12 @@ final class UnitWriter {
 
     /// Reads the dataset's bronze into silver; the orphans wait for ``quarantineOrphans(db:report:)``.
     func read(
-        db: Database, report: inout ChicagoCleanReport,
+        db: Database, report: inout ChicagoCleanReport, maxTextBytes: Int,
         clean: (ArraySlice<UInt8>) throws -> Result<(String, Values), QuarantineReason>
     ) throws {
         try LatestCopies(dataset: dataset) { [self] id in
             try orphans[id]?.copy ?? kept(id)
-        }.read(db: db, report: &report, clean: clean) { [self] id, row, copy in
+        }.read(db: db, report: &report, maxTextBytes: maxTextBytes, clean: clean) { [self] id, row, copy in
             try keep(id, row, copy)
         }
     }

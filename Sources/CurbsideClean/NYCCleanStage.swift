@@ -29,8 +29,13 @@ public struct CleanReport: Sendable, Equatable {
 /// another thread (cleaning a day needs only its own pages; only writing meets the other days' rows).
 public struct NYCCleanStage: Sendable {
     public var warehouse: Warehouse
+    /// The longest text value a row may hold (``RowScreen``).
+    public var maxTextBytes: Int
 
-    public init(warehouse: Warehouse) { self.warehouse = warehouse }
+    public init(warehouse: Warehouse, maxTextBytes: Int = RowScreen.defaultMaxTextBytes) {
+        self.warehouse = warehouse
+        self.maxTextBytes = maxTextBytes
+    }
 
     /// Cleans the partitions whose bronze changed since they were last cleaned, or all with `everything`. When they
     /// are every day silver holds (the first clean), silver is loaded whole with its unique index of summons built
@@ -91,7 +96,7 @@ public struct NYCCleanStage: Sendable {
                     arguments: [partition.dataset.rawValue, partition.key.rawValue]
                 ).map(StoredBronzePage.init)
             }
-            return try CleanedNYCPartition(pages: pages, partition: partition)
+            return try CleanedNYCPartition(pages: pages, partition: partition, maxTextBytes: maxTextBytes)
         }
     }
 
@@ -151,7 +156,7 @@ struct CleanedNYCPartition: Sendable {
     var totals = NYCPartitionTotals()
 
     /// - Parameter pages: the partition's pages in generation and page order.
-    init(pages: [StoredBronzePage], partition: PartitionState) throws {
+    init(pages: [StoredBronzePage], partition: PartitionState, maxTextBytes: Int) throws {
         let day = Day(iso: partition.key.rawValue)
         // Room for the fetch's rows at once: each time an array of megabytes doubles, it is copied into new memory.
         silver = SilverRows(day: day ?? Day(ordinal: 0), capacity: day == nil ? 0 : partition.rows)
@@ -171,6 +176,10 @@ struct CleanedNYCPartition: Sendable {
                         continue
                     }
                     let bytes = UnsafeBufferPointer(rebasing: body[row.range])
+                    if let reason = RowScreen.problem(in: bytes, maxTextBytes: maxTextBytes) {
+                        quarantined.append((row.id, row.recordID, reason))
+                        continue
+                    }
                     do {
                         try FlatJSON.locate(NYCCleaner.keys, in: bytes, into: &spans)
                     } catch {

@@ -7,7 +7,8 @@ import Logging
 /// and `metrics.prom`, the push to a Pushgateway, and with `--pdf` the printed report.
 ///
 /// pipeline → publish → `site/health/` → Pushgateway → `site/pdf/<id>.pdf`. A failed run still updates the health
-/// page and pushes its metrics (that is when they matter), then fails with its own error.
+/// page and pushes its metrics (that is when they matter), then fails with its own error. Once a version is
+/// published the command does not fail: a health page, push or PDF that fails then is a warning.
 public struct BuildRun: Sendable {
     /// Print `report.html` to `site/pdf/<id>.pdf` with headless Chromium.
     public var pdf: Bool
@@ -30,7 +31,8 @@ public struct BuildRun: Sendable {
     ///   - say: where lines for a person go (stdout); notes go to `note`.
     ///   - note: where warnings go (stderr).
     /// - Returns: the build's outcome.
-    /// - Throws: the pipeline's error, or `CommandError` when the health page, the push or the PDF fails.
+    /// - Throws: the pipeline's error, or, when no version was published, `CommandError` for a health page or push
+    ///   that failed.
     @discardableResult
     public func run(
         _ pipeline: Pipeline, say: (String) -> Void = { print($0) }, note: (String) -> Void = Self.standardError
@@ -46,23 +48,40 @@ public struct BuildRun: Sendable {
             failure = error
         }
         if let outcome { say(outcome.summary) }
+        // Once a version is live, nothing fails the command: a scheduler that saw exit 1 would take the site for
+        // unchanged. What goes wrong after it is a warning naming the version.
+        func fault(_ error: any Error, _ what: String) {
+            if let outcome {
+                note("warning: \(outcome.versionID) is published, but \(what): \(error)")
+            } else if failure == nil {
+                failure = error
+            } else {
+                note("warning: \(what): \(error)")
+            }
+        }
         var metrics: String?
         do {
             metrics = try pipeline.writeHealth()
         } catch {
-            if failure == nil { failure = error } else { note("warning: the health page was not updated: \(error)") }
+            fault(error, "the health page was not updated")
         }
         if let pushgateway, let metrics {
             do {
                 try Pipeline.push(metrics, to: pushgateway)
                 say("pushed metrics.prom to \(pushgateway)/metrics/job/curbside")
             } catch {
-                if failure == nil { failure = error } else { note("warning: \(error)") }
+                fault(error, "the metrics were not pushed")
             }
         }
         if let failure { throw failure }
         guard let outcome else { throw CommandError(.failed("build: no version was rendered")) }
-        if pdf { try printReport(outcome, siteTitle: pipeline.config.site.title, say: say, note: note) }
+        if pdf {
+            do {
+                try printReport(outcome, siteTitle: pipeline.config.site.title, say: say, note: note)
+            } catch {
+                fault(error, "report.pdf was not printed")
+            }
+        }
         return outcome
     }
 
@@ -80,8 +99,7 @@ public struct BuildRun: Sendable {
         do {
             try printer.print(report, to: scratch)
         } catch {
-            throw CommandError(
-                .failed("--pdf: \(outcome.versionID) is published, but printing report.pdf failed: \(error)"))
+            throw CommandError(.failed("--pdf: printing report.html failed: \(error)"))
         }
         let bytes = ChromiumPrinter.normalisedDates(
             Array(FileManager.default.contents(atPath: scratch) ?? Data()),

@@ -13,6 +13,9 @@ import Yams
 ///       count: 2
 enum FaultPlanFile {
     static func plan(yaml: String, file: String) throws -> FaultPlan {
+        if let alias = YAMLAliases.first(in: yaml) {
+            throw CommandError(.badConfig("\(file):\(alias.line): \(alias)"))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -23,6 +23,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Run one dataset family only: nyc or chicago.")
     var only: String?
 
+    @Option(
+        help:
+            "When another command is using the warehouse, wait up to this many seconds for it (default: stop at once)."
+    )
+    var wait: Double = 0
+
     @Flag(help: "Use the real sample rows bundled in samples/, served by the built-in portal simulator.")
     var sample = false
 
@@ -33,6 +39,9 @@ struct GlobalOptions: ParsableArguments {
         if let only, DatasetFamily(rawValue: only) == nil {
             throw ValidationError("--only must be nyc or chicago, found '\(only)'")
         }
+        if !(wait >= 0 && wait <= 86_400) {
+            throw ValidationError("--wait must be a number of seconds from 0 to 86400, found '\(wait)'")
+        }
         if let portalURL, !(portalURL.hasPrefix("http://") || portalURL.hasPrefix("https://")) {
             throw ValidationError("--portal-url must start with http:// or https://, found '\(portalURL)'")
         }
@@ -42,6 +51,6 @@ struct GlobalOptions: ParsableArguments {
         RunOptions(
             configPath: config ?? "curbside.yml", configExplicit: config != nil, warehousePath: warehouse,
             siteRoot: site, portalURL: portalURL, asOf: asOf.flatMap { Day(iso: $0) },
-            only: only.flatMap(DatasetFamily.init(rawValue:)), sample: sample)
+            only: only.flatMap(DatasetFamily.init(rawValue:)), sample: sample, lockWait: wait)
     }
 }

@@ -107,6 +107,9 @@ extension Pipeline {
             }
         } catch {
             await stopSimulator()
+            // SQLite's errors carry no file name: say which warehouse, and what to do.
+            let error =
+                WarehouseError.explaining(error, path: warehouse.path).map { CommandError(.failed("\($0)")) } ?? error
             if let runID {
                 let status: RunSummary.Status =
                     (error as? CommandError)?.exitCode == 3 ? .refused : .failed

@@ -4,6 +4,7 @@ import CurbsideModel
 import CurbsideRender
 import CurbsideWarehouse
 import Foundation
+import Logging
 
 /// The version's lineage: endpoints → bronze → silver and quarantine → gold → files and pages, with row counts and
 /// hashes, from the warehouse as it is. No clock-dependent fact enters it: fetch times stay in `fetches`.
@@ -86,13 +87,22 @@ extension Pipeline {
         var reportSources: [String] = []
         for page in pages.sorted(by: { $0.outputPath < $1.outputPath }) {
             let figures: [LineageFigure]
+            let unused: [NamedQuery]
             do {
                 figures = try PageFigures.figures(of: page, queries: queries)
+                unused = try page.unusedQueries()
             } catch {
                 throw CommandError(.failed("\(error)"))
             }
+            // A query no tag names draws nothing, so it is not run (it could only cost time, or never end).
+            for query in unused {
+                logger.warning(
+                    "\(page.file):\(query.line): query '\(query.name)' is not used by any tag of the page; it is not run"
+                )
+            }
             var sources = Set(figures.flatMap(\.sources))
-            for query in page.queries {
+            // Value tags draw no figure, but what they read is on the page too.
+            for query in page.queries where !unused.contains(query) {
                 if let table = try? queries.run(query.sql) { sources.formUnion(table.sources) }
             }
             let id = "page:\(page.outputPath)"

@@ -92,7 +92,14 @@ extension Pipeline {
         }
         if let model { addModelLineage(to: &lineage, model: model) }
         // The pages' queries, run once for the lineage and the pages both.
-        let queries = RememberingQueryRunner(warehouse)
+        // On a connection that can only read the warehouse, each query within its time budget.
+        let queries: RememberingQueryRunner
+        do {
+            queries = RememberingQueryRunner(
+                try PageQueries(path: warehouse.path, budget: config.site.queryTimeoutSeconds))
+        } catch {
+            throw CommandError(.failed("\(error)"))
+        }
         try addPages(pages, queries: queries, to: &lineage)
         // The pages and the report are laid out on another thread while the catalog counts and merges on this one
         // (and its own connections): both only read what is above, and each gives the same bytes on its own.

@@ -75,7 +75,8 @@ extension Pipeline {
         if let chicago = try chicagoWindowIfEnabled() {
             let report = try await stage("clean") {
                 try ChicagoCleanStage(
-                    warehouse: warehouse, asOf: try chicagoAsOf(), window: chicago.first..<chicago.end
+                    warehouse: warehouse, asOf: try chicagoAsOf(), window: chicago.first..<chicago.end,
+                    maxTextBytes: config.clean.maxTextBytes
                 )
                 .run()
             }
@@ -97,7 +98,9 @@ extension Pipeline {
             }
         }
         guard options.includes(.nyc), config.nyc.enabled else { return nil }
-        let report = try await stage("clean") { try NYCCleanStage(warehouse: warehouse).run() }
+        let report = try await stage("clean") {
+            try NYCCleanStage(warehouse: warehouse, maxTextBytes: config.clean.maxTextBytes).run()
+        }
         counters["nyc.rows_cleaned"] = report.bronzeRows
         counters["nyc.quarantined"] = report.quarantined
         counters["nyc.superseded"] = report.superseded

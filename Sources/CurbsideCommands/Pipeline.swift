@@ -18,6 +18,8 @@ public final class Pipeline {
     /// The canonical text of the config, hashed into the version id.
     let configText: String
     public let warehouse: Warehouse
+    /// Held for the pipeline's life: no other command writes the warehouse meanwhile.
+    let lock: WarehouseLock?
     let logger: Logger
     let clock: any WallClock
     let environment: [String: String]
@@ -45,9 +47,15 @@ public final class Pipeline {
         self.say = say
         (config, configText) = try Self.loadConfig(options)
         do {
+            lock = try WarehouseLock.acquire(warehouse: options.resolvedWarehousePath, wait: options.lockWait)
             warehouse = try Warehouse(path: options.resolvedWarehousePath)
         } catch {
             throw CommandError(.failed("\(error)"))
+        }
+        if lock?.isFirstHolder == true, let abandoned = try? warehouse.markAbandonedRuns(), !abandoned.isEmpty {
+            logger.warning(
+                "\(options.resolvedWarehousePath): run(s) \(abandoned.map(String.init).joined(separator: ", ")) ended without an outcome (the process was killed or the machine stopped); marked abandoned"
+            )
         }
     }
 

@@ -19,11 +19,13 @@ public struct RunOptions: Sendable {
     public var sample: Bool
     /// The project folder holding `content/`, `templates/` and `samples/`.
     public var projectRoot: String
+    /// How long to wait for another command to let go of the warehouse, in seconds (`--wait`); 0 stops at once.
+    public var lockWait: Double
 
     public init(
         configPath: String = "curbside.yml", configExplicit: Bool = false, warehousePath: String? = nil,
         siteRoot: String = "site", portalURL: String? = nil, asOf: Day? = nil, only: DatasetFamily? = nil,
-        sample: Bool = false, projectRoot: String = "."
+        sample: Bool = false, projectRoot: String = ".", lockWait: Double = 0
     ) {
         self.configPath = configPath
         self.configExplicit = configExplicit
@@ -34,6 +36,7 @@ public struct RunOptions: Sendable {
         self.only = only
         self.sample = sample
         self.projectRoot = projectRoot
+        self.lockWait = lockWait
     }
 
     /// `data/sample.sqlite` for `--sample`, `data/warehouse.sqlite` otherwise, unless `--warehouse` says.

@@ -14,10 +14,13 @@ public final class Background<T: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The result, once the work is done. Call it once.
+    /// The result, once the work is done. Any number of calls give the same result (an error path that waits again
+    /// after a first wait threw must not block for ever).
     /// - Throws: what the work threw.
     public func wait() throws -> T {
         done.wait()
-        return try result!.get()
+        done.signal()
+        guard let result else { preconditionFailure("Background: signalled before a result was stored") }
+        return try result.get()
     }
 }

@@ -2,6 +2,7 @@
 public struct CurbsideConfig: Sendable, Equatable {
     public var site = Site()
     public var ingest = Ingest()
+    public var clean = Clean()
     public var nyc = NYC()
     public var chicago = Chicago()
     public var quality = Quality()
@@ -54,6 +55,16 @@ public struct CurbsideConfig: Sendable, Equatable {
         public var baseURL = ""
         /// The newest N versions are kept under `site/v/`; older ones are removed.
         public var retention = 30
+        /// How long one page query may run before the render stops with an error naming it.
+        public var queryTimeoutSeconds = 60.0
+        public init() {}
+    }
+
+    /// `clean:`: limits every row meets before a cleaner reads it.
+    public struct Clean: Sendable, Equatable {
+        /// The longest text value (a JSON string, in bytes as the portal sent it) a row may hold; a row with a longer
+        /// one goes to quarantine (`text_too_long`).
+        public var maxTextBytes = 4_096
         public init() {}
     }
 

@@ -9,6 +9,9 @@ extension CurbsideConfig {
     ///   never silently falls back to a default.
     public init(yaml: String, file: String) throws {
         self.init()
+        if let alias = YAMLAliases.first(in: yaml) {
+            throw ConfigError(file: file, line: alias.line, key: nil, reason: .syntax(alias.description))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -21,12 +24,16 @@ extension CurbsideConfig {
         guard let root else { return }
         let reader = YAMLReader(file: file)
         let top = try reader.mapping(
-            root, path: "", allowed: ["site", "ingest", "datasets", "quality", "model", "catalog"])
+            root, path: "", allowed: ["site", "ingest", "clean", "datasets", "quality", "model", "catalog"])
         if let node = top["site"] {
-            let m = try reader.mapping(node, path: "site", allowed: ["title", "base_url", "retention"])
+            let m = try reader.mapping(
+                node, path: "site", allowed: ["title", "base_url", "retention", "query_timeout_seconds"])
             if let n = m["title"] { site.title = try reader.string(n, path: "site.title") }
             if let n = m["base_url"] { site.baseURL = try reader.string(n, path: "site.base_url") }
             if let n = m["retention"] { site.retention = try reader.int(n, path: "site.retention", in: 1...10_000) }
+            if let n = m["query_timeout_seconds"] {
+                site.queryTimeoutSeconds = try reader.number(n, path: "site.query_timeout_seconds", in: 0.001...86_400)
+            }
         }
         if let node = top["ingest"] {
             let m = try reader.mapping(
@@ -44,6 +51,12 @@ extension CurbsideConfig {
             }
             if let n = m["max_attempts"] {
                 ingest.maxAttempts = try reader.int(n, path: "ingest.max_attempts", in: 1...100)
+            }
+        }
+        if let node = top["clean"] {
+            let m = try reader.mapping(node, path: "clean", allowed: ["max_text_bytes"])
+            if let n = m["max_text_bytes"] {
+                clean.maxTextBytes = try reader.int(n, path: "clean.max_text_bytes", in: 16...100_000_000)
             }
         }
         if let node = top["datasets"] {

@@ -16,3 +16,10 @@ public struct FixedClock: WallClock {
     public init(seconds: Double) { self.seconds = seconds }
     public func now() -> Double { seconds }
 }
+
+extension Double {
+    /// A duration for a message: `2 s`, `0.5 s`.
+    public var secondsText: String {
+        self == rounded() && abs(self) < 1e15 ? "\(Int(self)) s" : "\(self) s"
+    }
+}

@@ -25,8 +25,13 @@ extension Disk {
         let folder = (path as NSString).deletingLastPathComponent
         let staging = (folder as NSString).appendingPathComponent(stagingName)
         try remove(staging)
-        try write(bytes, to: staging)
-        try rename(staging, to: path)
+        do {
+            try write(bytes, to: staging)
+            try rename(staging, to: path)
+        } catch {
+            try? remove(staging)
+            throw error
+        }
         try syncDirectory(folder)
         return true
     }
@@ -36,16 +41,24 @@ extension Disk {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// Takes the publish lock, an exclusive `flock` on `path` that the system releases when the process ends.
+    /// Takes the publish lock, an exclusive `flock` on `path` that the system releases when the process ends. Another
+    /// publish into the same site (from another warehouse) holds it for seconds, so this waits up to `wait` seconds.
     /// - Returns: the descriptor to pass to ``unlock(_:)``.
-    func lock(_ path: String) throws(PublishError) -> Int32 {
+    func lock(_ path: String, wait: Double) throws(PublishError) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw error("open lock file", path) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        let deadline = Date().timeIntervalSince1970 + wait
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
-            close(fd)
-            if code == EWOULDBLOCK { throw PublishError(siteRoot: siteRoot, path: path, reason: .locked) }
-            throw error("lock", path, code: code)
+            guard code == EWOULDBLOCK || code == EINTR else {
+                close(fd)
+                throw error("lock", path, code: code)
+            }
+            guard Date().timeIntervalSince1970 < deadline else {
+                close(fd)
+                throw PublishError(siteRoot: siteRoot, path: path, reason: .locked(waited: wait))
+            }
+            usleep(20_000)
         }
         return fd
     }

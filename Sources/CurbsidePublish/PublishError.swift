@@ -1,3 +1,5 @@
+import CurbsideModel
+
 /// Why publish stopped, where, and what to do about it. Nothing visible in the site changed when it is thrown
 /// before the version folder was renamed into place; see ``Publisher`` for what a later failure leaves.
 public struct PublishError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -37,7 +39,7 @@ public struct PublishError: Error, Sendable, Equatable, CustomStringConvertible 
         /// `versions.json` (the `path`) is not a versions file.
         case corruptVersionsFile(String)
         /// Another publish holds the lock file (the `path`).
-        case locked
+        case locked(waited: Double)
         /// A file system call failed on `path`.
         case io(operation: String, message: String)
     }
@@ -123,8 +125,8 @@ public struct PublishError: Error, Sendable, Equatable, CustomStringConvertible 
         case .corruptVersionsFile(let detail):
             return "\(place) is not a valid versions file (\(detail)); restore it from a backup, or delete it "
                 + "to start a new list (the version folders stay on disk)."
-        case .locked:
-            return "another publish holds \(place); wait for it to finish and try again."
+        case .locked(let waited):
+            return "another publish holds \(place) (waited \(waited.secondsText)); wait for it to finish and try again."
         case .io(let operation, let message):
             return "could not \(operation) \(place): \(message); check that the site folder is writable and "
                 + "has space."

@@ -13,7 +13,7 @@ extension Publisher {
     /// - Throws: ``PublishError`` when `versions.json` cannot be read or a file cannot be written.
     public func refreshPages() throws(PublishError) {
         try disk.makeDirectory(siteRoot)
-        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName)
+        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName, wait: lockWait)
         defer { disk.unlock(lock) }
         try writePages(try VersionsFile.read(siteRoot: siteRoot, disk: disk))
     }
@@ -53,7 +53,7 @@ extension Publisher {
             throw PublishError(siteRoot: siteRoot, path: id.rawValue, reason: .invalidVersionID(.badSuffix))
         }
         try disk.makeDirectory("\(siteRoot)/\(Publisher.pdfFolder)")
-        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName)
+        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName, wait: lockWait)
         defer { disk.unlock(lock) }
         try disk.replace(pdfPath(id), with: bytes, stagingName: stagingName("pdf"))
         try writePages(try VersionsFile.read(siteRoot: siteRoot, disk: disk))
@@ -69,7 +69,7 @@ extension Publisher {
         }
         let folder = "\(siteRoot)/\(Publisher.healthFolder)"
         try disk.makeDirectory(folder)
-        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName)
+        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName, wait: lockWait)
         defer { disk.unlock(lock) }
         for file in files {
             try disk.replace(folder + "/" + file.path, with: file.bytes, stagingName: stagingName(file.path))

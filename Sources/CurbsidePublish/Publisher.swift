@@ -29,6 +29,10 @@ public struct Publisher: Sendable {
     /// The site's name, for the title of `versions.html`.
     public var siteTitle = "Curbside"
 
+    /// How long to wait for another publish into the same site (from another warehouse) to let go of the lock, in
+    /// seconds; a publish holds it for seconds.
+    public var lockWait = 120.0
+
     /// Whether to try the one-step swap for `latest/`; tests turn it off to exercise the two-rename fallback.
     var swapsAtomically = true
 
@@ -80,14 +84,37 @@ public struct Publisher: Sendable {
 
         let disk = disk
         try disk.makeDirectory(siteRoot)
-        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName)
+        let lock = try disk.lock(siteRoot + "/" + Publisher.lockName, wait: lockWait)
         defer { disk.unlock(lock) }
+        try removeStaging()
+        do {
+            return try publishLocked(version, files: files)
+        } catch {
+            // A failed publish (a full disk, most often) leaves no staging copy behind to keep the disk full.
+            try? removeStaging()
+            throw error
+        }
+    }
+
+    /// Removes the staging entries a publish leaves when it stops part-way. An old `latest/` moved aside just before a
+    /// failure goes back to its place instead.
+    func removeStaging() throws(PublishError) {
+        let latest = siteRoot + "/latest"
         for folder in ["", "/v", "/" + Publisher.pdfFolder, "/" + Publisher.healthFolder] {
             for name in try disk.list(siteRoot + folder) where name.hasPrefix(Publisher.stagingPrefix) {
-                try disk.remove(siteRoot + folder + "/" + name)
+                let path = siteRoot + folder + "/" + name
+                if folder.isEmpty, name.hasPrefix(Publisher.stagingPrefix + "old-latest-"), !disk.exists(latest) {
+                    try disk.rename(path, to: latest)
+                } else {
+                    try disk.remove(path)
+                }
             }
         }
+    }
 
+    /// ``publish(_:files:)`` once the lock is held and the staging entries are gone.
+    private func publishLocked(_ version: VersionRecord, files: [SiteFile]) throws(PublishError) -> PublishOutcome {
+        let disk = disk
         var listed = try VersionsFile.read(siteRoot: siteRoot, disk: disk)
         let manifest = Manifest(record: version, files: files)
         let outcome = try writeVersion(version.id, files: files, manifest: manifest)

@@ -34,6 +34,8 @@ public struct Verifier: Sendable {
             }
             problems += indexProblems(disk: disk, versionLabels: labels)
             if disk.exists(siteRoot + "/latest") || !labels.isEmpty { labels.append("latest") }
+            // A site with nothing published passes nothing: a check that vouched for it would hide a failed deploy.
+            if labels.isEmpty && problems.isEmpty { problems.append(.init(.noVersion, "v/")) }
         }
         var filesChecked = 0
         for label in labels {

@@ -19,6 +19,8 @@ public struct VerifyReport: Sendable, Equatable, CustomStringConvertible {
             case staleLatest(holds: String, newest: String)
             /// The site folder does not exist.
             case noSite
+            /// The site folder holds no published version: nothing to vouch for.
+            case noVersion
         }
 
         /// What kind of mismatch.
@@ -45,6 +47,7 @@ public struct VerifyReport: Sendable, Equatable, CustomStringConvertible {
             case .staleLatest(let holds, let newest):
                 return "stale: \(path) holds \(holds), the newest version is \(newest)"
             case .noSite: return "no site: \(path) does not exist"
+            case .noVersion: return "no version: nothing is published under \(path) (run 'curbside build' first)"
             }
         }
     }

@@ -19,7 +19,7 @@ extension Warehouse: QueryRunner {
                 return QueryTable(columns: columns, rows: rows, sources: Self.tables(in: statement.databaseRegion))
             }
         } catch let error as DatabaseError {
-            throw WarehouseError(path: path, reason: .query(sql: sql, message: error.message ?? "\(error)"))
+            throw WarehouseError(path: path, sql: sql, error: error)
         }
     }
 
@@ -86,7 +86,7 @@ extension Warehouse {
                 }
             }
         } catch let error as DatabaseError {
-            throw WarehouseError(path: path, reason: .query(sql: sql, message: error.message ?? "\(error)"))
+            throw WarehouseError(path: path, sql: sql, error: error)
         }
     }
 }

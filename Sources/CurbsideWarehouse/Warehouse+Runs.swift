@@ -4,7 +4,9 @@ import GRDB
 
 /// What a finished run reports: its outcome, stage durations and counters.
 public struct RunSummary: Sendable {
-    public enum Status: String, Sendable { case succeeded, failed, refused }
+    /// `abandoned`: the run's process ended before it could record an outcome (killed, or the machine stopped); the
+    /// next command on the warehouse marks it so.
+    public enum Status: String, Sendable { case succeeded, failed, refused, abandoned }
     public var status: Status
     public var error: String?
     public var stageSeconds: [String: Double]
@@ -31,6 +33,23 @@ extension Warehouse {
                 sql: "INSERT INTO runs (command, as_of, sample, started_at) VALUES (?, ?, ?, ?)",
                 arguments: [command, asOf?.iso, sample ? 1 : 0, startedAt])
             return db.lastInsertedRowID
+        }
+    }
+
+    /// Marks every run still `running` as abandoned. Call it only while holding the warehouse's lock as its first
+    /// holder: then no process is running any of them.
+    /// - Returns: the ids of the runs marked.
+    @discardableResult
+    public func markAbandonedRuns() throws -> [Int64] {
+        try write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE status = 'running' ORDER BY id")
+            try db.execute(
+                sql: """
+                    UPDATE runs SET status = 'abandoned',
+                        error = 'the process ended before the run finished (killed, or the machine stopped)'
+                    WHERE status = 'running'
+                    """)
+            return ids
         }
     }
 

@@ -44,7 +44,7 @@ public final class Warehouse: Sendable {
             }
             try Migrations.migrator().migrate(queue)
         } catch {
-            throw WarehouseError(path: path, reason: .open("\(error)"))
+            throw WarehouseError(path: path, opening: error)
         }
     }
 
@@ -69,7 +69,7 @@ public final class Warehouse: Sendable {
         return String(decoding: body[from..<min(from + max(length, 0), body.count)], as: UTF8.self)
     }
 
-    private static func body(stored: Data, encoding: String) throws -> Data {
+    static func body(stored: Data, encoding: String) throws -> Data {
         try lastBody.withLock { last in
             if let last, last.stored == stored, last.encoding == encoding { return last.body }
             let body = Data(try PageBody.decode([UInt8](stored), encoding: encoding))
@@ -100,26 +100,5 @@ public final class Warehouse: Sendable {
     /// Runs `body` with a read-only view of the committed state.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)
-    }
-}
-
-/// A warehouse that cannot be used, with the file at fault.
-public struct WarehouseError: Error, CustomStringConvertible {
-    public enum Reason: Sendable {
-        case open(String)
-        case query(sql: String, message: String)
-    }
-
-    public var path: String
-    public var reason: Reason
-
-    public var description: String {
-        switch reason {
-        case .open(let message):
-            return
-                "\(path): cannot open the warehouse: \(message). Check the path and permissions, or remove the file to start afresh."
-        case .query(let sql, let message):
-            return "\(path): query failed: \(message)\n  in: \(sql)"
-        }
     }
 }

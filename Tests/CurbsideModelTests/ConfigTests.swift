@@ -41,7 +41,8 @@ import Testing
     @Test(arguments: [
         (
             "site:\n  title: X\n  colour: red\n",
-            "c.yml:3: key 'site.colour' is not a setting here; expected one of: title, base_url, retention"
+            "c.yml:3: key 'site.colour' is not a setting here; expected one of: title, base_url, retention, "
+                + "query_timeout_seconds"
         ),
         (
             "datasets:\n  nyc:\n    max_days_per_run: lots\n",

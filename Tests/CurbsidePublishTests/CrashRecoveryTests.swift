@@ -30,6 +30,21 @@ struct CrashRecoveryTests {
         }
     }
 
+    /// A publish that fails part-way (a full disk, most often) leaves no staging copy to keep the disk full.
+    @Test func aFailedPublishLeavesNoStagingBehind() throws {
+        try TestSite.with { site in
+            // The version is written into its staging folder, then `v/` cannot be made: a file stands there.
+            try site.write("in the way", to: "v")
+            #expect(throws: PublishError.self) {
+                try site.publisher().publish(Fixture.first, files: Fixture.firstFiles)
+            }
+            #expect(try site.topLevel() == [".publish.lock", "v"])
+            try site.remove("v")
+            _ = try site.publisher().publish(Fixture.first, files: Fixture.firstFiles)
+            #expect(Verifier().verify(siteRoot: site.root, version: nil).isClean)
+        }
+    }
+
     @Test func halfWrittenFolderOfAnotherVersionIsIgnoredAndReportedByVerify() throws {
         try TestSite.with { site in
             try site.write("<h1>Fi", to: "v/2026-10-31-eeeeeeeeee/index.html")
@@ -107,13 +122,15 @@ struct CrashRecoveryTests {
             let fd = open(site.root + "/.publish.lock", O_RDWR)
             defer { close(fd) }
             #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+            var publisher = site.publisher()
+            publisher.lockWait = 0.2
             let error = #expect(throws: PublishError.self) {
-                try site.publisher().publish(Fixture.first, files: Fixture.firstFiles)
+                try publisher.publish(Fixture.first, files: Fixture.firstFiles)
             }
             #expect(
                 error?.description
-                    == "publish to \(site.root): another publish holds \(site.root)/.publish.lock; wait for it to finish "
-                    + "and try again.")
+                    == "publish to \(site.root): another publish holds \(site.root)/.publish.lock (waited 0.2 s); wait for "
+                    + "it to finish and try again.")
             #expect(!site.exists("v"))
             flock(fd, LOCK_UN)
             #expect(

@@ -87,6 +87,13 @@ struct VerifierTests {
                     no site: \(site.root) does not exist
                     verify \(site.root): no versions, 0 files: 1 problem (1 no site); \(Self.hint)
                     """)
+            // A site folder with nothing published vouches for nothing: a failed deploy must not pass.
+            try FileManager.default.createDirectory(atPath: site.root, withIntermediateDirectories: true)
+            let empty = Verifier().verify(siteRoot: site.root, version: nil)
+            #expect(!empty.isClean)
+            #expect(
+                empty.problems.map(\.line) == ["no version: nothing is published under v/ (run 'curbside build' first)"]
+            )
             try Self.publishTwo(site)
             let unknown = Verifier().verify(siteRoot: site.root, version: VersionID("2026-01-01-0000000000"))
             #expect(unknown.problems == [.init(.missing, "v/2026-01-01-0000000000/")])

@@ -55,6 +55,7 @@ struct HealthTests {
             curbside_last_run_start_timestamp_seconds 1800086400
             # HELP curbside_last_run_status The last run's outcome: 1 for its status, 0 for the others.
             # TYPE curbside_last_run_status gauge
+            curbside_last_run_status{status="abandoned"} 0
             curbside_last_run_status{status="failed"} 1
             curbside_last_run_status{status="refused"} 0
             curbside_last_run_status{status="running"} 0
@@ -107,7 +108,8 @@ struct HealthTests {
                 "Sources: <code>runs</code>, <code>fetches</code> · 2 runs · last run started 2027-01-16 08:00:00 UTC"))
         #expect(html.contains("<td>#2</td><td><code>build</code></td><td>2027-01-16 08:00:00 UTC</td>"))
         #expect(html.contains("<dt>Outcome</dt><dd class=\"health-status-failed\">failed after 1.00 s</dd>"))
-        let css = "body { margin: 0; }\n.health-status-failed, .health-status-refused { font-weight: 700; }\n"
+        let css =
+            "body { margin: 0; }\n.health-status-failed, .health-status-refused, .health-status-abandoned { font-weight: 700; }\n"
         #expect(html.contains("style-src '\(ContentSecurityPolicy.hash(css))'"))
     }
 

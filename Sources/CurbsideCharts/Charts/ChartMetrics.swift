@@ -21,12 +21,21 @@ enum ChartMetrics {
         }
     }
 
-    /// `text` cut to fit `maximumWidth`, ending in an ellipsis, when it is wider.
+    /// `text` cut to fit `maximumWidth`, ending in an ellipsis, when it is wider. One pass over the characters: the
+    /// longest prefix whose width with the ellipsis fits (widths only grow as characters are added), so a label of a
+    /// million characters costs what its first fitting characters cost.
     static func truncated(_ text: String, toWidth maximumWidth: Double) -> String {
-        guard width(of: text) > maximumWidth else { return text }
-        var kept = Substring(text)
-        while !kept.isEmpty && width(of: String(kept) + "…") > maximumWidth { kept = kept.dropLast() }
-        return kept.trimmingTrailingSpaces() + "…"
+        var ems = 0.0
+        var fitting = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            ems += em(of: text[index])
+            index = text.index(after: index)
+            // Summed in the same order as `width(of:)` sums the prefix and the ellipsis, so the cut is the same.
+            if (ems + em(of: "…")) * fontSize <= maximumWidth { fitting = index }
+            if ems * fontSize > maximumWidth { return text[..<fitting].trimmingTrailingSpaces() + "…" }
+        }
+        return text
     }
 
     /// The CSS class that colours series `index` (0-based); colours repeat after ``maximumSeries``.

@@ -3,7 +3,10 @@ import NIOCore
 import NIOHTTP1
 
 /// Serves files of one folder over HTTP/1.1 for `curbside preview`: GET and HEAD only, folders
-/// answer with their `index.html`, and no path can leave the folder.
+/// answer with their `index.html`, no path can leave the folder, and hidden names (`.publish.lock`, `.staging-*`,
+/// a `.env` someone left there) are not served. A request asking for `Connection: close` (or an HTTP/1.0 one without
+/// keep-alive) is answered and its connection closed; a connection idle for
+/// ``PreviewServer/idleSeconds`` is closed.
 final class StaticFileHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -24,25 +27,41 @@ final class StaticFileHandler: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
     private func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
         guard request.method == .GET || request.method == .HEAD else {
             return send(
                 .methodNotAllowed, body: Array("only GET and HEAD\n".utf8), type: "text/plain", context: context,
-                head: false)
+                head: false, keepAlive: request.isKeepAlive)
         }
         guard let path = Self.filePath(for: request.uri, root: root) else {
-            return send(.notFound, body: Array("not found\n".utf8), type: "text/plain", context: context, head: false)
+            return send(
+                .notFound, body: Array("not found\n".utf8), type: "text/plain", context: context, head: false,
+                keepAlive: request.isKeepAlive)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return send(.notFound, body: Array("not found\n".utf8), type: "text/plain", context: context, head: false)
+            return send(
+                .notFound, body: Array("not found\n".utf8), type: "text/plain", context: context, head: false,
+                keepAlive: request.isKeepAlive)
         }
-        send(.ok, body: Array(data), type: Self.contentType(of: path), context: context, head: request.method == .HEAD)
+        send(
+            .ok, body: Array(data), type: Self.contentType(of: path), context: context, head: request.method == .HEAD,
+            keepAlive: request.isKeepAlive)
     }
 
     private func send(
-        _ status: HTTPResponseStatus, body: [UInt8], type: String, context: ChannelHandlerContext, head: Bool
+        _ status: HTTPResponseStatus, body: [UInt8], type: String, context: ChannelHandlerContext, head: Bool,
+        keepAlive: Bool
     ) {
         var headers = HTTPHeaders()
+        if !keepAlive { headers.add(name: "Connection", value: "close") }
         headers.add(name: "Content-Type", value: type)
         headers.add(name: "Content-Length", value: String(body.count))
         headers.add(name: "Cache-Control", value: "no-store")
@@ -53,7 +72,11 @@ final class StaticFileHandler: ChannelInboundHandler, @unchecked Sendable {
             buffer.writeBytes(body)
             context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         }
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive {
+            let channel = context.channel
+            written.whenComplete { _ in channel.close(promise: nil) }
+        }
     }
 
     /// The file a request path names inside `root`, or nil when it would leave it.
@@ -61,7 +84,7 @@ final class StaticFileHandler: ChannelInboundHandler, @unchecked Sendable {
         let rawPath = uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
         guard let decoded = rawPath.removingPercentEncoding else { return nil }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") }) else { return nil }
+        guard !segments.contains(where: { $0.hasPrefix(".") || $0.contains("\0") }) else { return nil }
         var path = ([root] + segments.map(String.init)).joined(separator: "/")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {

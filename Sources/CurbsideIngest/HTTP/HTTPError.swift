@@ -1,3 +1,5 @@
+import CurbsideModel
+
 /// No complete response arrived for a request: the network or the server failed before a whole
 /// answer came back. (A response with any status, 404 or 503 included, is not an `HTTPError`.)
 public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -17,7 +19,7 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .connectFailed(let detail): return "could not connect (\(detail))"
-            case .timedOut(let seconds): return "timed out after \(Self.seconds(seconds))"
+            case .timedOut(let seconds): return "timed out after \(seconds.secondsText)"
             case .truncated(let received, let detail):
                 return "the body was cut off after \(received) bytes (\(detail))"
             case .connectionLost(let detail): return "the connection was lost (\(detail))"
@@ -25,9 +27,6 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
             }
         }
 
-        private static func seconds(_ value: Double) -> String {
-            value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-        }
     }
 
     /// The URL requested, with any `$$app_token` parameter removed (tokens travel as a header, so

@@ -18,7 +18,9 @@ public enum HealthPage {
     ///   - stylesheet: the site's CSS (`templates/assets/style.css`), inlined.
     /// - Returns: the page's HTML.
     public static func html(runs: [RunFacts], siteTitle: String, stylesheet: String) -> String {
-        let css = stylesheet + "\n.health-status-failed, .health-status-refused { font-weight: 700; }\n"
+        let css =
+            stylesheet
+            + "\n.health-status-failed, .health-status-refused, .health-status-abandoned { font-weight: 700; }\n"
         var body = "<h1>Site health</h1>\n<p class=\"lede\">How each run of \(escapeHTML(siteTitle)) went: rows "
         body += "fetched, HTTP requests, retries and errors, how long each stage took and how many rows were set "
         body += "aside. These are facts about runs, not about the data, so they live here and in "

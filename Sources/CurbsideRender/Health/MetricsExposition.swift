@@ -42,7 +42,9 @@ public enum MetricsExposition {
             [([], last.status == "succeeded" ? 1 : 0)])
         gauge(
             "curbside_last_run_status", "The last run's outcome: 1 for its status, 0 for the others.",
-            ["succeeded", "failed", "refused", "running"].map { ([("status", $0)], last.status == $0 ? 1 : 0) })
+            ["succeeded", "failed", "refused", "abandoned", "running"].map {
+                ([("status", $0)], last.status == $0 ? 1 : 0)
+            })
         if let success = all.filter({ $0.status == "succeeded" }).compactMap(\.finishedAt).max() {
             gauge(
                 "curbside_last_success_timestamp_seconds", "When a run last succeeded, in Unix seconds.",

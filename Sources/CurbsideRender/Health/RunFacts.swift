@@ -31,9 +31,9 @@ public struct RunFacts: Sendable, Hashable {
     public var sample: Bool
     /// Unix seconds.
     public var startedAt: Double
-    /// Unix seconds; nil while running (or when the process was killed).
+    /// Unix seconds; nil while running, or for a run whose process ended without an outcome (`abandoned`).
     public var finishedAt: Double?
-    /// `running`, `succeeded`, `failed` or `refused`.
+    /// `running`, `succeeded`, `failed`, `refused` or `abandoned`.
     public var status: String
     public var error: String?
     /// Seconds per stage (`ingest`, `clean`, `aggregate`, `render`, `publish`).

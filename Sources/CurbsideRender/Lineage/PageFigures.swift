@@ -37,3 +37,14 @@ public enum PageFigures {
         return figures
     }
 }
+
+extension ContentPage {
+    /// The queries of the front matter that no tag of the body names: rendering does not run them.
+    /// - Throws: `RenderError` for a malformed tag, as rendering would.
+    public func unusedQueries() throws(RenderError) -> [NamedQuery] {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let tags = try TagScanner.tags(in: Array(lines), startLine: bodyStartLine, file: file)
+        let used = Set(tags.compactMap { tag in tag.attributes.first { $0.name == "query" }?.value.trimmed })
+        return queries.filter { !used.contains($0.name) }
+    }
+}

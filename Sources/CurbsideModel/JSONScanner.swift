@@ -260,14 +260,21 @@ struct JSONScanner {
         throw fail("a string is not closed")
     }
 
+    /// A `\u` escape, or a UTF-16 surrogate pair of two; a surrogate without its other half is U+FFFD, and the escape
+    /// after a high surrogate that is not a low one is read on its own.
     private mutating func appendUnicodeEscape(to out: inout [UInt8]) throws {
         var code = try hex4()
         if (0xD800..<0xDC00).contains(code), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
             bytes[i + 1] == UInt8(ascii: "u")
         {
+            let next = i
             i += 2
             let low = try hex4()
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            if (0xDC00..<0xE000).contains(low) {
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+                i = next
+            }
         }
         let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
         out.append(contentsOf: Array(String(Character(scalar)).utf8))

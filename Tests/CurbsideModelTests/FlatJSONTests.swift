@@ -42,6 +42,21 @@ import Testing
     }
 
     /// Cleaning's reader: only the wanted keys are decoded, as `dictionary(of:)` would give them.
+    /// Found by fuzzing: a high surrogate followed by an escape that is not a low surrogate trapped on the
+    /// subtraction that combines the pair, in the record id ingestion reads from every row.
+    @Test(
+        "a surrogate without its other half is U+FFFD, and what follows it is read on its own",
+        arguments: [
+            (#""\ud83d\u0041""#, "\u{FFFD}A"), (#""\ud83d\ud83d\ude00""#, "\u{FFFD}😀"), (#""\ude00x""#, "\u{FFFD}x"),
+            (#""\ud83dx""#, "\u{FFFD}x"), (#""\ud83d\ude00""#, "😀"), (#""\ud83d\n""#, "\u{FFFD}\n"),
+        ])
+    func loneSurrogates(json: String, expected: String) throws {
+        #expect(try FlatJSON.dictionary(of: #"{"s":"# + json + "}")["s"] == .string(expected))
+        let page = Array(("[{\"summons_number\": " + json + "}]").utf8)
+        let rows = try FlatJSON.scanRows(of: page, idKey: Array("summons_number".utf8)) { _, _, _ in }
+        #expect(rows.map(\.recordID) == [expected])
+    }
+
     @Test func selectReadsTheWantedKeysAsTheDictionaryDoes() throws {
         let row = Array(
             #"{"b": "2", "skip": {"url": "x,}", "n": [1, 2]}, "a": "1", "c\u0061": null, "n": 5.5, "a": "last", "t": true}"#

@@ -33,7 +33,9 @@ enum ScorerTag {
             let field = "\(id)-\(name)"
             html += "<label for=\"\(escapeHTML(field))\">\(escapeHTML(name.replacingOccurrences(of: "_", with: " ")))"
             if feature["kind"] as? String == "categorical" {
-                let codes = Set((feature["categories"] as? [Double] ?? []).map { Int($0) })
+                // A code past Int (a model.json edited by hand) matches no option instead of trapping.
+                let categories = feature["categories"] as? [Double] ?? []
+                let codes = Set(categories.compactMap { Int(exactly: $0.rounded(.towardZero)) })
                 html += "<select id=\"\(escapeHTML(field))\" name=\"\(escapeHTML(name))\">"
                 html += "<option value=\"\">(not given)</option>"
                 for (code, label) in (encodings[name] ?? []).enumerated() where codes.isEmpty || codes.contains(code) {

@@ -12,6 +12,8 @@ import Foundation
 public enum PageBody {
     public static let identity = "identity"
     public static let zstd = "zstd"
+    /// The most a zstd frame can expand: 128 KiB from a 4-byte block.
+    static let largestRatio = 32_768
 
     /// `bytes` as a zstd frame.
     public static func compress(_ bytes: [UInt8]) -> [UInt8] {
@@ -39,6 +41,12 @@ public enum PageBody {
             // ZSTD_CONTENTSIZE_UNKNOWN and _ERROR are the two largest values; our frames always carry the size.
             guard size < UInt64.max - 1, size <= UInt64(Int.max) else {
                 throw PageBodyError(detail: "the zstd frame does not say its size")
+            }
+            // The size is the frame's word, allocated before any byte is checked: a block of up to 128 KiB takes at
+            // least 4 bytes (an RLE block), so no true frame holds more than 32,768 times its own size.
+            guard size / UInt64(Self.largestRatio) <= UInt64(stored.count) else {
+                throw PageBodyError(
+                    detail: "the zstd frame says it holds \(size) bytes, more than its \(stored.count) bytes can")
             }
             // Not zeroed first: a page is tens of megabytes, and zstd writes every byte or fails.
             var written = 0

@@ -122,6 +122,25 @@ import Testing
         #expect(try w.run("SELECT json FROM bronze_row_json").rows == [[.text(row)]])
     }
 
+    /// Found by fuzzing a stored page: a 17-byte frame whose header claims 6.6 EB made decode allocate that much.
+    @Test("a zstd frame that claims more than it can hold is damaged, not an allocation of what it claims")
+    func frameClaimingTooMuch() throws {
+        // Magic, a single-segment header with an 8-byte content size (2^62), then no block at all.
+        let frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0xE0, 0, 0, 0, 0, 0, 0, 0, 0x40]
+        #expect {
+            try PageBody.decode(frame, encoding: PageBody.zstd)
+        } throws: { error in
+            "\(error)" == "the zstd frame says it holds 4611686018427387904 bytes, more than its 13 bytes can"
+        }
+        let fuzzed: [UInt8] = [
+            0x28, 0xB5, 0x2F, 0xFD, 0xF4, 0xB7, 0xEE, 0xFF, 0xA9, 0xE0, 0x80, 0xA2, 0x5B, 0x00, 0x61,
+        ]
+        #expect(throws: PageBodyError.self) { try PageBody.decode(fuzzed, encoding: PageBody.zstd) }
+        // A real frame at the largest ratio still reads: 1 MiB of one byte.
+        let zeros = [UInt8](repeating: 0, count: 1 << 20)
+        #expect(try PageBody.decode(PageBody.compress(zeros), encoding: PageBody.zstd) == zeros)
+    }
+
     @Test("a page of 65,536 rows or more is refused, naming the dataset, partition and page")
     func tooManyRows() throws {
         let w = try Warehouse(path: ":memory:")

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Foundation
 
 /// Runs numbered jobs on a few threads, each thread with its own worker number (its own connection, say), taking
 /// the next job when it finishes one; the results come back in job order.
@@ -14,8 +14,7 @@ enum ParallelJobs {
         _ count: Int, workers: Int, _ body: @Sendable (_ job: Int, _ worker: Int) throws -> Result
     ) throws -> [Result] {
         precondition(workers > 0, "no worker")
-        let state = Mutex<(next: Int, failed: Bool, results: [Int: Result], errors: [Int: any Error])>(
-            (0, false, [:], [:]))
+        let state = JobState<Result>()
         DispatchQueue.concurrentPerform(iterations: min(workers, count)) { worker in
             while true {
                 let job = state.withLock { state -> Int? in
@@ -39,5 +38,20 @@ enum ParallelJobs {
             if let first = state.errors.keys.min() { throw state.errors[first]! }
             return (0..<count).map { state.results[$0]! }
         }
+    }
+}
+
+/// The jobs' shared state behind an `NSLock` rather than Synchronization's `Mutex`: the thread sanitizer sees a
+/// pthread mutex order its critical sections, but took `Mutex`'s (futex calls in a library it does not instrument)
+/// for races on the state.
+private final class JobState<Result>: @unchecked Sendable {
+    typealias State = (next: Int, failed: Bool, results: [Int: Result], errors: [Int: any Error])
+    private let lock = NSLock()
+    private var state: State = (0, false, [:], [:])
+
+    func withLock<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&state)
     }
 }

@@ -66,7 +66,8 @@ public final class Warehouse: Sendable {
         else { return nil }
         let body = try body(stored: stored, encoding: encoding)
         let from = min(max(start, 0), body.count)
-        return String(decoding: body[from..<min(from + max(length, 0), body.count)], as: UTF8.self)
+        // Clamped before adding: a query may pass any length, and from + Int.max overflows.
+        return String(decoding: body[from..<(from + min(max(length, 0), body.count - from))], as: UTF8.self)
     }
 
     static func body(stored: Data, encoding: String) throws -> Data {

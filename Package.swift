@@ -186,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideTrainTests",
-            dependencies: ["CurbsideTrain", "CurbsideTestSupport"],
+            dependencies: ["CurbsideTrain", "CurbsideModel", "CurbsideTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

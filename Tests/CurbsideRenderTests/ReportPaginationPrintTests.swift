@@ -40,8 +40,8 @@ import Testing
             .joined(separator: " ")
     }
 
-    static var sections: [ReportSection] {
-        var sections: [ReportSection] = []
+    static var sections: [PageContent] {
+        var sections: [PageContent] = []
         for section in 1...4 {
             var body = ""
             for part in 1...5 {
@@ -79,7 +79,7 @@ import Testing
                 }
             }
             sections.append(
-                ReportSection(
+                PageContent(
                     slug: "s\(section)", title: "Section \(section)", description: words(14, seed: section), body: body)
             )
         }

@@ -5,7 +5,7 @@ BIN = .build/$(CONFIGURATION)/curbside
 # System libraries the package links (see Package.swift's apt providers).
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev libsqlite3-dev libzstd-dev
 
-.PHONY: site test deps build lint format clean fuzz test-tsan test-asan
+.PHONY: site test test-fast deps build lint format clean fuzz test-tsan test-asan
 
 ## deps: install the missing Debian packages (with sudo when not root).
 deps:
@@ -35,6 +35,13 @@ format:
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## test-fast: every test but the end-to-end suites (whole builds, ingests through the simulator, browsers, the
+## Pushgateway): under a minute on two cores, for the edit-build-test loop. `make test` runs them all.
+END_TO_END = CurbsideCommandsTests\.|ChicagoIngestorTests|FaultIngestTests|NYCIngestorTests|SyntheticChicago|SchemaDriftTests
+test-fast: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip '$(END_TO_END)'
 
 ## fuzz: build the libFuzzer targets in Fuzz/ and run each for FUZZ_SECONDS (default 60); fails on a finding.
 fuzz: deps

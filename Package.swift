@@ -193,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CurbsideTrainTests",
-            dependencies: ["CurbsideTrain", "CurbsideTestSupport"],
+            dependencies: ["CurbsideTrain", "CurbsideModel", "CurbsideTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

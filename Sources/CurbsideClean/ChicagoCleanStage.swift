@@ -28,7 +28,7 @@ public struct ChicagoCleanReport: Sendable, Equatable {
 /// first fetched in). Crashes go first; then vehicles and people, each of which joins silver when its crash
 /// is there or waits in memory as an orphan until the end, then goes to quarantine (orphans are bad rows, few).
 /// The crashes' rollups are counted from silver's vehicles and people in one pass sorted by crash, and missing
-/// coordinates take the window's median last. Peak memory does not grow with the rows (see the README).
+/// coordinates take the window's median last. Peak memory does not grow with the rows (see docs/performance.md).
 public struct ChicagoCleanStage: Sendable {
     public var warehouse: Warehouse
     /// A crash dated after as-of is in the future.

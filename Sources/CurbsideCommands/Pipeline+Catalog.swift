@@ -85,7 +85,7 @@ extension Pipeline {
         let page = CatalogPage(
             entries: entries, quarantine: quarantine, scope: scope.sentence, silverLimit: Self.silverCSVLimit,
             asOf: context.asOf, asOfByDataset: scope.asOfByDataset)
-        let generated = GeneratedPage(
+        let generated = PageContent(
             slug: "catalog", title: CatalogPage.title, description: CatalogPage.description, body: page.html())
         do {
             files.append(

@@ -146,7 +146,7 @@ extension Pipeline {
         do {
             let site = try renderer.site(pages: pages, queries: queries, context: context, notes: notes)
             var files = site.map { SiteFile(path: $0.path, text: $0.html) }
-            let lineagePage = GeneratedPage(
+            let lineagePage = PageContent(
                 slug: "lineage", title: "Lineage",
                 description: "Where every number of this version comes from: portal requests, tables, files and pages, "
                     + "with row counts and hashes.",
@@ -155,14 +155,14 @@ extension Pipeline {
                 SiteFile(
                     path: "lineage.html", text: try renderer.html(for: lineagePage, context: context, notes: notes)))
             let bodies = Dictionary(uniqueKeysWithValues: site.map { ($0.path, $0.body) })
-            var sections: [ReportSection] = []
+            var sections: [PageContent] = []
             for page in NavItem.items(for: pages).compactMap({ item in pages.first { $0.slug == item.slug } }) {
                 guard let body = bodies[page.outputPath] else { continue }
                 sections.append(
-                    ReportSection(slug: page.slug, title: page.title, description: page.description, body: body))
+                    PageContent(slug: page.slug, title: page.title, description: page.description, body: body))
             }
             sections.append(
-                ReportSection(
+                PageContent(
                     slug: lineagePage.slug, title: lineagePage.title, description: lineagePage.description,
                     body: LineageText.html(for: lineage, figureLast: true)))
             files.append(

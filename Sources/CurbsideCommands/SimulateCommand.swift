@@ -53,7 +53,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic rows.")
     var seed: UInt64 = 1
 
-    @Option(help: "A YAML list of faults to inject (see README, 'Rehearsing failures').")
+    @Option(help: "A YAML list of faults to inject (see docs/ingestion.md, 'Rehearsing failures').")
     var faults: String?
 
     /// Writes `bytes` to a new or emptied file at `path`, `chunk` bytes a call. Foundation's

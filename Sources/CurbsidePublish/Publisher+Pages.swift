@@ -38,7 +38,7 @@ extension Publisher {
         }
     }
 
-    /// Where a version's printed report goes: `pdf/<id>.pdf`, outside the version (see the README).
+    /// Where a version's printed report goes: `pdf/<id>.pdf`, outside the version (see docs/publishing.md).
     public func pdfPath(_ id: VersionID) -> String {
         "\(siteRoot)/\(Publisher.pdfFolder)/\(id.rawValue).pdf"
     }

@@ -1,4 +1,4 @@
-import CurbsideCharts
+import CurbsideModel
 
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs.
@@ -15,7 +15,7 @@ extension StringProtocol {
     }
 }
 
-/// Escapes data for HTML text and attributes (the same five characters as in SVG).
+/// Escapes data for HTML text and attributes (``MarkupEscape``).
 func escapeHTML(_ text: String) -> String {
-    SVGEscape.text(text)
+    MarkupEscape.text(text)
 }

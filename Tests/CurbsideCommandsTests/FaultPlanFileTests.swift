@@ -4,6 +4,18 @@ import Testing
 @testable import CurbsideCommands
 
 @Suite struct FaultPlanFileTests {
+    @Test(.timeLimit(.minutes(1))) func anAliasBombIsRefusedBeforeComposing() {
+        let bomb =
+            (["- &a0 {fault: drop}"] + (1..<30).map { "- &a\($0) [*a\($0 - 1), *a\($0 - 1)]" } + ["- {? *a29 : 1}"])
+            .joined(separator: "\n")
+        do {
+            _ = try FaultPlanFile.plan(yaml: bomb, file: "faults.yml")
+            Issue.record("the alias bomb was read")
+        } catch {
+            #expect("\(error)".hasPrefix("faults.yml:1: an anchor (&a0) at line 1, column 3: YAML anchors and aliases"))
+        }
+    }
+
     @Test func readsEveryFaultClass() throws {
         let plan = try FaultPlanFile.plan(
             yaml: """

@@ -291,9 +291,8 @@ import Testing
         let used = try Self.projectWithPage(
             in: folder + "/used", queries: "  forever: |\n    \(forever)\n",
             body: "Rows: {{< value query=\"forever\" column=\"n\" >}}")
-        // The budget goes under site:, the config's first section.
         let configText = try String(contentsOfFile: used.configPath, encoding: .utf8)
-            .replacingOccurrences(of: "site:\n", with: "site:\n  query_timeout_seconds: 0.5\n")
+            .replacingOccurrences(of: "query_timeout_seconds: 60\n", with: "query_timeout_seconds: 0.5\n")
         try configText.write(toFile: used.configPath, atomically: true, encoding: .utf8)
         let error = await #expect(throws: CommandError.self) { try await SiteFixture.build(used) }
         let text = "\(error.map { "\($0)" } ?? "")"

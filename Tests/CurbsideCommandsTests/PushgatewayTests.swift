@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `build --pushgateway` against a real Prometheus Pushgateway (Debian's `prometheus-pushgateway`) started on a free
-/// loopback port for the test. Skipped, saying what to install, when the binary is absent.
+/// loopback port for the test. Skipped (and shown as skipped, with what to install) when the binary is absent.
 @Suite(.serialized) struct PushgatewayTests {
     static var binary: String? {
         SiteFixture.which("prometheus-pushgateway") ?? SiteFixture.which("pushgateway")
@@ -60,11 +60,12 @@ import Testing
         return String(text[body.upperBound...])
     }
 
-    @Test func aBuildPushesItsMetricsToAPushgateway() async throws {
-        guard let binary = Self.binary else {
-            print("skipped: the Pushgateway test needs prometheus-pushgateway (apt-get install prometheus-pushgateway)")
-            return
-        }
+    @Test(
+        .enabled(
+            if: PushgatewayTests.binary != nil,
+            "the Pushgateway test needs prometheus-pushgateway (apt-get install prometheus-pushgateway)"))
+    func aBuildPushesItsMetricsToAPushgateway() async throws {
+        let binary = try #require(Self.binary)
         let folder = try Fixtures.temporaryFolder()
         defer { Fixtures.removeTemporaryFolder(folder) }
         let port = try Self.freePort()

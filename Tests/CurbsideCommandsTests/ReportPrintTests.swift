@@ -17,14 +17,12 @@ import Testing
         return (chromium, pdftotext, pdfinfo)
     }
 
-    static let skipNote =
-        "skipped: printing the report needs chromium and poppler-utils (apt-get install chromium poppler-utils)"
-
-    @Test func thePrintedReportHasThePagesAndSectionStartsItsContentsPromise() async throws {
-        guard let tools = Self.tools else {
-            print(Self.skipNote)
-            return
-        }
+    @Test(
+        .enabled(
+            if: ReportPrintTests.tools != nil,
+            "printing the report needs chromium and poppler-utils (apt-get install chromium poppler-utils)"))
+    func thePrintedReportHasThePagesAndSectionStartsItsContentsPromise() async throws {
+        let tools = try #require(Self.tools)
         let folder = try Fixtures.temporaryFolder()
         defer { Fixtures.removeTemporaryFolder(folder) }
         let result = try await SiteFixture.build(

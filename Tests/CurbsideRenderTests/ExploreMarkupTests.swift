@@ -100,7 +100,7 @@ struct ExploreMarkupTests {
     func report() throws {
         let renderer = try ReportRenderer(templatesDirectory: Fixtures.path("templates"))
         let html = try renderer.html(
-            sections: [ReportSection(slug: "nyc", title: "NYC", description: "", body: try Self.body())],
+            sections: [PageContent(slug: "nyc", title: "NYC", description: "", body: try Self.body())],
             context: SamplePage.context, notes: VersionNotes(headline: [], previous: nil))
         #expect(!html.contains("application/json") && !html.contains("chart-data"))
         #expect(!html.contains("chart-narrow"))

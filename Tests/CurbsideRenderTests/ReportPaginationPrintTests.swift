@@ -40,8 +40,8 @@ import Testing
             .joined(separator: " ")
     }
 
-    static var sections: [ReportSection] {
-        var sections: [ReportSection] = []
+    static var sections: [PageContent] {
+        var sections: [PageContent] = []
         for section in 1...4 {
             var body = ""
             for part in 1...5 {
@@ -79,7 +79,7 @@ import Testing
                 }
             }
             sections.append(
-                ReportSection(
+                PageContent(
                     slug: "s\(section)", title: "Section \(section)", description: words(14, seed: section), body: body)
             )
         }
@@ -102,13 +102,19 @@ import Testing
         return html + "</tbody>\n</table>\n</div>\n"
     }
 
-    @Test func chromiumPrintsExactlyThePagesTheContentsPromise() throws {
-        guard let chromium = Self.which("chromium") ?? Self.which("chromium-browser") ?? Self.which("google-chrome"),
-            let pdfinfo = Self.which("pdfinfo"), let pdftotext = Self.which("pdftotext")
-        else {
-            print("skipped: needs chromium and poppler-utils (apt-get install chromium poppler-utils)")
-            return
-        }
+    static var tools: (chromium: String, pdfinfo: String, pdftotext: String)? {
+        guard let chromium = which("chromium") ?? which("chromium-browser") ?? which("google-chrome"),
+            let pdfinfo = which("pdfinfo"), let pdftotext = which("pdftotext")
+        else { return nil }
+        return (chromium, pdfinfo, pdftotext)
+    }
+
+    @Test(
+        .enabled(
+            if: ReportPaginationPrintTests.tools != nil,
+            "needs chromium and poppler-utils (apt-get install chromium poppler-utils)"))
+    func chromiumPrintsExactlyThePagesTheContentsPromise() throws {
+        let (chromium, pdfinfo, pdftotext) = try #require(Self.tools)
         let context = SiteContext(
             siteTitle: "Stress", asOf: Day(iso: "2019-11-23")!, versionID: VersionID("2019-11-23-0000000000"),
             isSample: false, pages: [], dataSources: [])

@@ -27,12 +27,12 @@ struct ReportTests {
         return html + "</tbody>\n</table>\n</div>"
     }
 
-    static var sections: [ReportSection] {
+    static var sections: [PageContent] {
         [
-            ReportSection(
+            PageContent(
                 slug: "index", title: "Overview", description: "The short one.",
                 body: "<p>See <a href=\"nyc.html\">the details</a>.</p>\n<h2>First part</h2>\n<p>Text.</p>"),
-            ReportSection(
+            PageContent(
                 slug: "nyc", title: "Details", description: "The long one, \(hostile).",
                 body: "<h2>A table</h2>\n" + longTable
                     + "\n<h2>After the table</h2>\n<p>\(String(repeating: "Words and more words. ", count: 40))</p>"

@@ -1,3 +1,4 @@
+import CurbsideModel
 import CurbsideTrain
 import Testing
 
@@ -60,7 +61,7 @@ import Testing
 
     @Test func earlyStoppingKeepsTheBestRound() throws {
         // Labels are coin flips: validation loss stops improving almost at once.
-        var random = TestRandom(seed: 5)
+        var random = SplitMix64(seed: 5)
         let noise = { (rows: Int) in
             try Dataset(
                 featureNames: ["x"], columns: [(0..<rows).map { _ in Float(random.unit()) }],

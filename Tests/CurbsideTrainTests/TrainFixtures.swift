@@ -1,3 +1,4 @@
+import CurbsideModel
 import CurbsideTrain
 import Foundation
 
@@ -23,7 +24,7 @@ enum TrainFixtures {
     /// A seeded synthetic set: 6 numeric features (two with missing values), one categorical
     /// feature with 5 codes, and labels from a nonlinear signal plus noise.
     static func synthetic(rows: Int, seed: UInt64 = 7) throws -> Dataset {
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var columns = [[Float]](repeating: [], count: 7)
         var labels = [UInt8]()
         for _ in 0..<rows {
@@ -44,23 +45,8 @@ enum TrainFixtures {
     }
 }
 
-/// SplitMix64 for test data.
-struct TestRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// A standard normal value (Box–Muller).
+extension SplitMix64 {
+    /// A standard normal value (Box–Muller), for test data.
     mutating func normal() -> Double {
         let u = max(unit(), 1e-300)
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * unit())

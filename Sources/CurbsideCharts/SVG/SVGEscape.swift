@@ -1,25 +1,10 @@
-/// Escapes text for SVG and HTML: `&`, `<`, `>`, `"` and `'` become entities.
-///
-/// The same five characters are escaped in text and in attribute values, so a value is safe wherever it goes.
+import CurbsideModel
+
+/// Escapes text for SVG: the markup escaper of every page (``MarkupEscape``), under the names the SVG builder uses.
 public enum SVGEscape {
-    /// - Returns: `text` with the five markup characters replaced by entities.
+    /// - Returns: `text` with the five markup characters replaced by entities (``MarkupEscape``).
     public static func text(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
+        MarkupEscape.text(text)
     }
 
     /// - Returns: `value` escaped for a double-quoted attribute.

@@ -22,7 +22,7 @@ enum SiteIndexPage {
             <title>Curbside</title>
             </head>
             <body>
-            <p>The newest version is <a href="\(target)">\(escape(newest.id.rawValue))</a> \
+            <p>The newest version is <a href="\(target)">\(MarkupEscape.text(newest.id.rawValue))</a> \
             (as of \(newest.asOf.iso), \(kind)). \
             Every version is listed in <a href="versions.html">versions.html</a> \
             (<a href="versions.json">versions.json</a>).</p>
@@ -31,21 +31,5 @@ enum SiteIndexPage {
 
             """
         return Array(page.utf8)
-    }
-
-    /// Escapes text for HTML element content and attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -53,7 +53,7 @@ enum StandalonePage {
         img-src data:; base-uri 'none'; form-action 'none'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="color-scheme" content="light dark">
-        <title>\(SiteIndexPage.escape(title))</title>
+        <title>\(MarkupEscape.text(title))</title>
         <style>\(css)</style>
         </head>
         <body>

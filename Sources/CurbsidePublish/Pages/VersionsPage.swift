@@ -25,7 +25,7 @@ enum VersionsPage {
     ///     `site/v/versions.html`.
     ///   - extras: the PDFs and health page there are.
     static func bytes(_ versions: [PublishedVersion], siteTitle: String, root: String, extras: Extras) -> [UInt8] {
-        let e = SiteIndexPage.escape
+        let e = MarkupEscape.text
         var labels: [String] = []
         for version in versions {
             for figure in version.headline where !labels.contains(figure.label) { labels.append(figure.label) }

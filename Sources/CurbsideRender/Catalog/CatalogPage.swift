@@ -75,7 +75,7 @@ public struct CatalogPage: Sendable {
         self.asOfByDataset = asOfByDataset
     }
 
-    /// The page's title and description, for its `GeneratedPage`.
+    /// The page's title and description, for its `PageContent`.
     public static let title = "Data catalog"
     public static let description =
         "Every table behind this version, column by column: types, nulls, distinct values, ranges, samples and "

@@ -1,23 +1,6 @@
 import CurbsideModel
 import Mustache
 
-/// A page the program writes itself (the lineage page), laid out like the content pages.
-public struct GeneratedPage: Sendable, Hashable {
-    /// The file name without `.html`: `lineage`.
-    public var slug: String
-    public var title: String
-    public var description: String
-    /// The page's body HTML, every value already escaped.
-    public var body: String
-
-    public init(slug: String, title: String, description: String, body: String) {
-        self.slug = slug
-        self.title = title
-        self.description = description
-        self.body = body
-    }
-}
-
 /// Pages that know their version: the version bar (id, as-of, a link to every version and, with scripts, a
 /// menu of them), what changed since the previous version on the home page, and the Content-Security-Policy.
 extension PageRenderer {
@@ -39,7 +22,7 @@ extension PageRenderer {
 
     /// A page the program writes, in the site's layout.
     /// - Returns: the HTML of `<slug>.html`.
-    public func html(for generated: GeneratedPage, context: SiteContext, notes: VersionNotes) throws(RenderError)
+    public func html(for generated: PageContent, context: SiteContext, notes: VersionNotes) throws(RenderError)
         -> String
     {
         let page = ContentPage(

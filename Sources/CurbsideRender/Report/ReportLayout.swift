@@ -21,7 +21,7 @@ struct ReportLayout {
     /// Each section's anchor, and its pages' numbers, markup and orientation.
     private(set) var sections: [(anchor: String, pages: [(number: Int, html: String, landscape: Bool)])] = []
 
-    init(sections input: [ReportSection]) {
+    init(sections input: [PageContent]) {
         var paginator = ReportPaginator()
         var tableCount = 0
         var starts: [Int] = []
@@ -60,7 +60,7 @@ struct ReportLayout {
     }
 
     /// The section's numbered title and its one-sentence description.
-    static func titleBlock(number: Int, section: ReportSection, anchor: String) -> (html: String, height: Double) {
+    static func titleBlock(number: Int, section: PageContent, anchor: String) -> (html: String, height: Double) {
         typealias M = ReportMetrics
         var html = "<h2 class=\"section-title\" id=\"\(anchor)\"><span class=\"heading-number\">\(number)</span> "
         html += escapeHTML(section.title) + "</h2>"

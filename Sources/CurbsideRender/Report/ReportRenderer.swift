@@ -3,23 +3,6 @@ import CurbsideModel
 import Foundation
 import Mustache
 
-/// One page of the site as a section of the report.
-public struct ReportSection: Sendable, Hashable {
-    /// The page's slug (`nyc`): links to `nyc.html` become links to this section.
-    public var slug: String
-    public var title: String
-    public var description: String
-    /// The page's body HTML, as ``PageRenderer/bodyHTML(for:queries:asOf:)`` renders it.
-    public var body: String
-
-    public init(slug: String, title: String, description: String, body: String) {
-        self.slug = slug
-        self.title = title
-        self.description = description
-        self.body = body
-    }
-}
-
 /// `report.html`: every page of a version in one self-contained file for print.
 ///
 /// pages → ``ReportSectionBuilder`` (numbered headings, measured blocks) → ``ReportPaginator`` (pages) →
@@ -52,8 +35,7 @@ public struct ReportRenderer: Sendable {
     ///   - context: the version's title, as-of, id, kind and sources.
     ///   - notes: the previous version and how the headline figures moved.
     /// - Returns: the HTML of `report.html`.
-    public func html(sections: [ReportSection], context: SiteContext, notes: VersionNotes) throws(RenderError) -> String
-    {
+    public func html(sections: [PageContent], context: SiteContext, notes: VersionNotes) throws(RenderError) -> String {
         let layout = ReportLayout(sections: sections)
         var css = ReportMetrics.geometryCSS + Self.marginBoxes(context) + stylesheet
         if !css.hasSuffix("\n") { css += "\n" }

@@ -120,13 +120,11 @@ public enum SyntheticCrashUnits {
         return h
     }
 
-    /// SplitMix64: small, fast, and the same on every machine.
+    /// The next ``SplitMix64`` draw from `state`.
     static func nextWord(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var generator = SplitMix64(seed: state)
+        defer { state = generator.state }
+        return generator.next()
     }
 
     /// The next SplitMix64 draw, reduced to 0 ..< 1,000,003 (a choice among fewer things is `% count`).

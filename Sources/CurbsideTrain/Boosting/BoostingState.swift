@@ -1,3 +1,5 @@
+import CurbsideModel
+
 /// The training rows' margins between rounds, and one boosting round: gradients, sampling, a tree,
 /// and the margin update.
 struct BoostingState {

@@ -7,7 +7,8 @@
 # .build-fuzz/runs/<target>/artifacts/ and makes the script exit 1 after the other targets have run.
 #
 # Environment: FUZZ_SECONDS (default 60) per target; FUZZ_TARGETS (default all) names some of them;
-# FUZZ_TIMEOUT (default 10) seconds for one input; FUZZ_RSS_MB (default 2048); FUZZ_BUILD_JOBS (default 1).
+# FUZZ_TIMEOUT (default 10) seconds for one input; FUZZ_RSS_MB (default 2048); FUZZ_BUILD_JOBS (default 1);
+# FUZZ_SEED (default: libFuzzer picks one) fixes the mutations, so a run can be repeated (CI sets it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +45,7 @@ for target in $TARGETS; do
     # The Swift runtime's own crash handler reads memory AddressSanitizer then reports; libFuzzer prints the stack.
     SWIFT_BACKTRACE=enable=no "$bin/fuzz-$target" -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" \
         -rss_limit_mb="$RSS_MB" -artifact_prefix="$work/artifacts/" -dict="Fuzz/Dictionaries/$target.dict" \
-        -print_final_stats=1 "$work/corpus" >"$log" 2>&1
+        -print_final_stats=1 ${FUZZ_SEED:+-seed="$FUZZ_SEED"} "$work/corpus" >"$log" 2>&1
     status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)

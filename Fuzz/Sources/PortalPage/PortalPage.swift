@@ -1,10 +1,12 @@
+import CurbsideClean
 import CurbsideIngest
 import CurbsideModel
 import CurbsideSimulator
 import FuzzSupport
 
 /// A page of portal JSON as ingestion reads it: the one-pass scan with drift and record ids, the row offsets bronze
-/// stores, and the field readers cleaning uses, each checked against the others; then the simulator's own reader.
+/// stores, the row screen and the field readers cleaning uses, each checked against the others; then the simulator's
+/// own reader.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPortalPage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let body = FuzzInput(data, size).bytes
@@ -39,6 +41,16 @@ public func fuzzPortalPage(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
         fuzzCheck(
             selected == located, "select read \(String(describing: selected)), locate \(String(describing: located))")
+        // The row screen before cleaning: it passes a row only when the row is UTF-8, and calls a row invalid only
+        // when it is not.
+        let screened = body.withUnsafeBufferPointer { buffer in
+            RowScreen.problem(in: UnsafeBufferPointer(rebasing: buffer[row.range]), maxTextBytes: 64)
+        }
+        let isUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        fuzzCheck(screened != nil || isUTF8, "the row screen passed a row that is not UTF-8")
+        fuzzCheck(
+            screened?.rule != RowScreen.invalidUTF8 || !isUTF8,
+            "the row screen called a UTF-8 row invalid: \(String(describing: screened))")
     }
     _ = single.findings
 

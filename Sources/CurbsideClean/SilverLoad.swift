@@ -12,8 +12,7 @@ import GRDB
 /// Without the unique index nothing stops a summons from going in twice (a copy of it on another day), and nothing
 /// is kept in memory to notice: every day's rows go in whole and the day is marked clean. Building the index then
 /// finds any summons silver holds twice; only then are the copies settled (``settleRepeatedSummons(_:)``), in the
-/// order they were loaded, as one day after another would have settled them. Until session 11 the load kept a
-/// 32-bit fingerprint of every summons to set later copies aside as they came: 4 bytes a row (32 MB at 5M rows),
+/// order they were loaded, as one day after another would have settled them. Nothing per summons is held in memory
 /// for copies that are rare (a synthetic 5M-row load has none).
 ///
 /// A load that stops half way loses nothing: it resets every day it will clean, in the transaction that empties

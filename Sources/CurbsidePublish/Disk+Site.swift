@@ -1,3 +1,4 @@
+import CurbsideModel
 import Foundation
 
 #if canImport(Glibc)
@@ -45,22 +46,14 @@ extension Disk {
     /// publish into the same site (from another warehouse) holds it for seconds, so this waits up to `wait` seconds.
     /// - Returns: the descriptor to pass to ``unlock(_:)``.
     func lock(_ path: String, wait: Double) throws(PublishError) -> Int32 {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw error("open lock file", path) }
-        let deadline = Date().timeIntervalSince1970 + wait
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            guard code == EWOULDBLOCK || code == EINTR else {
-                close(fd)
-                throw error("lock", path, code: code)
-            }
-            guard Date().timeIntervalSince1970 < deadline else {
-                close(fd)
-                throw PublishError(siteRoot: siteRoot, path: path, reason: .locked(waited: wait))
-            }
-            usleep(20_000)
+        switch FileLock.exclusive(path, wait: wait) {
+        case .taken(let descriptor): return descriptor
+        case .held(let descriptor):
+            close(descriptor)
+            throw PublishError(siteRoot: siteRoot, path: path, reason: .locked(waited: wait))
+        case .failed(let operation, let code):
+            throw error(operation == "open" ? "open lock file" : operation, path, code: code)
         }
-        return fd
     }
 
     func unlock(_ fd: Int32) {

@@ -51,23 +51,15 @@ public final class WarehouseLock: Sendable {
         }
         if shared { return WarehouseLock(path: path, key: key, first: false) }
 
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw WarehouseLockError(path: path, reason: .cannotOpen(String(cString: strerror(errno))))
-        }
-        let deadline = Date().timeIntervalSince1970 + max(wait, 0)
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            guard code == EWOULDBLOCK || code == EINTR else {
-                close(descriptor)
-                throw WarehouseLockError(path: path, reason: .cannotOpen(String(cString: strerror(code))))
-            }
-            guard Date().timeIntervalSince1970 < deadline else {
-                let holder = Self.holder(descriptor)
-                close(descriptor)
-                throw WarehouseLockError(path: path, reason: .held(by: holder, waited: max(wait, 0)))
-            }
-            usleep(50_000)
+        let descriptor: Int32
+        switch FileLock.exclusive(path, wait: wait) {
+        case .taken(let taken): descriptor = taken
+        case .held(let other):
+            let holder = Self.holder(other)
+            close(other)
+            throw WarehouseLockError(path: path, reason: .held(by: holder, waited: max(wait, 0)))
+        case .failed(_, let code):
+            throw WarehouseLockError(path: path, reason: .cannotOpen(String(cString: strerror(code))))
         }
         let started = ISO8601DateFormatter().string(from: Date())
         let text = Array("pid \(getpid())\nstarted \(started)\ncommand \(command)\n".utf8)

@@ -25,6 +25,8 @@ public enum RowScreen {
         var depth = 0
         var expectingKey = false
         var key: Range<Int>?
+        // The member's name, made only for a row that is rejected.
+        func column() -> String? { key.map { name(bytes, $0) } }
         var k = 0
         while k < bytes.count {
             switch bytes[k] {
@@ -50,7 +52,6 @@ public enum RowScreen {
                     end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
                 }
                 let text = (k + 1)..<min(end, bytes.count)
-                let column = key.map { name(bytes, $0) }
                 if expectingKey && depth == 1 {
                     key = text
                     if let bad = firstInvalidUTF8(bytes, in: text) {
@@ -58,20 +59,21 @@ public enum RowScreen {
                     }
                 } else {
                     if let bad = firstInvalidUTF8(bytes, in: text) {
-                        return QuarantineReason(rule: invalidUTF8, column: column, value: shown(bytes, text, bad: bad))
+                        return QuarantineReason(
+                            rule: invalidUTF8, column: column(), value: shown(bytes, text, bad: bad))
                     }
                     if text.count > maxTextBytes {
                         let head = String(
                             decoding: UnsafeBufferPointer(rebasing: bytes[text].prefix(200)), as: UTF8.self)
                         return QuarantineReason(
-                            rule: textTooLong, column: column, value: "\(head)… (\(text.count) bytes)")
+                            rule: textTooLong, column: column(), value: "\(head)… (\(text.count) bytes)")
                     }
                 }
                 k = end + 1
             default:
                 if bytes[k] >= 0x80, let bad = firstInvalidUTF8(bytes, in: k..<bytes.count) {
                     return QuarantineReason(
-                        rule: invalidUTF8, column: key.map { name(bytes, $0) },
+                        rule: invalidUTF8, column: column(),
                         value: shown(bytes, k..<min(k + 40, bytes.count), bad: bad))
                 }
                 k += 1
@@ -130,7 +132,7 @@ public enum RowScreen {
             }
             guard k + length <= range.upperBound else { return k }
             guard (low...high).contains(bytes[k + 1]) else { return k }
-            for j in 2..<max(length, 2) where !(0x80...0xBF).contains(bytes[k + j]) { return k }
+            for j in 2..<length where !(0x80...0xBF).contains(bytes[k + j]) { return k }
             k += length
         }
         return nil
